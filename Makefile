@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint typecheck messages browser-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Set up and serve the demo shop on SQLite at http://127.0.0.1:8000 (nl at /nl/, en at /en/).
+run: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py create_catalog_groups
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# The full suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL).
+test: $(STAMP)
+	$(BIN)/ruff check catalog shop_mg tests
+	$(BIN)/mypy catalog
+	$(PY) manage.py makemigrations --check --dry-run -v0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check catalog shop_mg tests
+	$(BIN)/ruff format --check catalog shop_mg tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy catalog
+
+messages: $(STAMP)
+	cd catalog && ../$(PY) ../manage.py makemessages -l nl --no-obsolete && ../$(PY) ../manage.py compilemessages -l nl
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .mypy_cache

@@ -1,0 +1,40 @@
+"""The catalog's settings: one dict, `settings.CATALOG`, read lazily over these defaults.
+
+Like DRF's `api_settings`: code reads `catalog_settings.NRV_MG`, tests override
+`settings.CATALOG` and see the change at once (nothing is cached at import).
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # Market whose upper level applies when a request names none.
+    "DEFAULT_MARKET": "EU",
+    "MARKETS": ("EU", "US", "NO"),
+    # EU nutrient reference value for labelling, Reg. (EU) 1169/2011 Annex XIII. Used when the
+    # database holds no ReferenceValue row for it.
+    "NRV_MG": Decimal("375"),
+    # Supplemental upper levels (food excluded) for adults, used when no ReferenceValue row
+    # exists: EFSA/SCF 2006 (EU), IOM 1997 (US), VKM (NO).
+    "FALLBACK_UL_MG": {"EU": Decimal("250"), "US": Decimal("350"), "NO": Decimal("350")},
+    "CURRENCY": "EUR",
+    "PAGE_SIZE": 24,
+    "MAX_PAGE_SIZE": 100,
+    "FEED_CHUNK_SIZE": 500,
+    # Google product taxonomy: Health & Beauty > Health Care > Fitness & Nutrition >
+    # Vitamins & Supplements.
+    "GOOGLE_PRODUCT_CATEGORY": "525",
+    "FACET_CACHE_SECONDS": 300,
+}
+
+
+class CatalogSettings:
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"Unknown catalog setting {name!r}")
+        return getattr(settings, "CATALOG", {}).get(name, DEFAULTS[name])
+
+
+catalog_settings = CatalogSettings()

@@ -1,0 +1,52 @@
+from decimal import Decimal
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Form(models.Model):
+    """A magnesium compound (citrate, bisglycinate, ...) and its elemental fraction."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    elemental_fraction = models.DecimalField(
+        _("elemental fraction"),
+        max_digits=5,
+        decimal_places=4,
+        help_text=_(
+            "Share of elemental magnesium in the compound by weight, e.g. 0.1620 for "
+            "trimagnesium dicitrate (anhydrous). Ingredient lines may override it with an "
+            "assayed value."
+        ),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    absorption_note = models.TextField(_("absorption note"), blank=True)
+    typical_use = models.CharField(
+        _("typical use"),
+        max_length=255,
+        blank=True,
+        help_text=_("How shops describe its use; descriptive, never a health claim."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    class Meta:
+        verbose_name = _("form")
+        verbose_name_plural = _("forms")
+        ordering = ["sort_order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(elemental_fraction__gt=0) & models.Q(elemental_fraction__lte=1),
+                name="form_fraction_between_0_and_1",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:form-detail", kwargs={"slug": self.slug})
+
+    @property
+    def elemental_percent(self) -> Decimal:
+        return (self.elemental_fraction * 100).quantize(Decimal("0.1"))

@@ -1,0 +1,34 @@
+"""Validators for identifiers: GTIN check digits (pure function plus Django validator)."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+GTIN_LENGTHS = (8, 12, 13, 14)
+
+
+def gtin_is_valid(gtin: str) -> bool:
+    """True for a GTIN-8/12/13/14 whose last digit is the GS1 check digit.
+
+    GS1: from the right, excluding the check digit, weights alternate 3, 1, 3, ...;
+    the check digit brings the weighted sum to a multiple of ten.
+    """
+    if not gtin.isascii() or not gtin.isdigit() or len(gtin) not in GTIN_LENGTHS:
+        return False
+    body, check = gtin[:-1], int(gtin[-1])
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return (10 - total % 10) % 10 == check
+
+
+def validate_gtin(value: str) -> None:
+    if not value:
+        return
+    if not value.isascii() or not value.isdigit() or len(value) not in GTIN_LENGTHS:
+        raise ValidationError(
+            _("A GTIN has 8, 12, 13 or 14 digits."), code="gtin_format", params={"value": value}
+        )
+    if not gtin_is_valid(value):
+        raise ValidationError(
+            _("The GTIN %(value)s has a wrong check digit."),
+            code="gtin_check_digit",
+            params={"value": value},
+        )
