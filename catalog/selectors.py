@@ -604,3 +604,90 @@ def product_label(product: Any, lang: str) -> list[Any]:
         ),
         lang,
     )
+
+
+# --- interaction check (API and storefront) -------------------------------------------------
+
+
+def interaction_check(
+    *,
+    product_slugs: list[str],
+    medications: list[str],
+    conditions: list[str],
+    market: str,
+    lang: str,
+) -> dict[str, Any]:
+    """The interaction checker's answer in `lang`; unknown product slugs are left out
+    (callers validate them first and answer 400)."""
+    from django.utils import translation
+
+    from . import compliance
+    from .models import IngredientLine, Product
+
+    products = list(
+        Product.objects.published()
+        .filter(slug__in=product_slugs)
+        .prefetch_related(
+            Prefetch(
+                "ingredients", queryset=IngredientLine.objects.only("id", "product_id", "form_id")
+            )
+        )
+    )
+    checked = [
+        compliance.CheckedProduct(
+            p.slug, p.elemental_mg_per_day, tuple(line.form_id for line in p.ingredients.all())
+        )
+        for p in products
+    ]
+    ul = ul_mg(market, 18)
+    infos = interactions()
+    result = compliance.check_interactions(
+        products=checked,
+        medications=medications,
+        conditions=conditions,
+        interactions=infos,
+        ul_mg=ul,
+    )
+    by_slug = {i.slug: i for i in infos}
+    with translation.override(lang):
+        return {
+            "products": [
+                {
+                    "slug": p.slug,
+                    "name": getattr(p, f"name_{lang}") or p.name_nl,
+                    "elemental_mg_per_day": float(p.elemental_mg_per_day),
+                }
+                for p in products
+            ],
+            "total_elemental_mg_per_day": float(result.total_elemental_mg_per_day),
+            "ul_mg": _int_or_float(ul),
+            "market": market,
+            "exceeds_ul": result.exceeds_ul,
+            "warnings": [
+                {
+                    "substance_class": w.slug,
+                    "name": by_slug[w.slug].texts[lang]["name"],
+                    "kind": by_slug[w.slug].kind,
+                    "matched": w.matched,
+                    "severity": w.severity,
+                    "mechanism": by_slug[w.slug].texts[lang]["mechanism"],
+                    "advice": by_slug[w.slug].texts[lang]["advice"],
+                    "products": list(w.products),
+                }
+                for w in result.warnings
+            ],
+            "advice": [
+                compliance.advice_text(code, ul_mg=ul, total_mg=result.total_elemental_mg_per_day)
+                for code in result.advice_codes
+            ],
+        }
+
+
+def _int_or_float(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def condition_slugs() -> list[str]:
+    return [i.slug for i in interactions() if i.kind == "condition"]

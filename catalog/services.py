@@ -431,3 +431,10 @@ def article_save(
         article.products.set(products)
     selectors.invalidate_catalog_cache()
     return article
+
+
+@transaction.atomic
+def object_delete(*, obj: Any) -> None:
+    """Delete a catalog object; a form still used by products is protected (ProtectedError)."""
+    obj.delete()
+    selectors.invalidate_catalog_cache()

@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from catalog.web.sitemaps import SITEMAPS
+from catalog.web.views import robots_txt
 
 urlpatterns = [
     path("api/v1/", include("catalog.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
 urlpatterns += i18n_patterns(path("", include("catalog.web.urls")), prefix_default_language=True)
 

@@ -177,12 +177,12 @@ class IngredientLine(models.Model):
         related_name="ingredient_lines",
     )
     compound_mg = models.DecimalField(
-        _("compound mg per serving"), max_digits=10, decimal_places=2, null=True, blank=True
+        _("compound mg per serving"), max_digits=12, decimal_places=4, null=True, blank=True
     )
     elemental_mg = models.DecimalField(
         _("elemental mg per serving"),
-        max_digits=10,
-        decimal_places=2,
+        max_digits=12,
+        decimal_places=4,
         null=True,
         blank=True,
         help_text=_("As the label states it; when given it wins over any computation."),

@@ -1,0 +1,222 @@
+"""Product feeds: JSON Lines (the PRODUCT shape, one a line) and Google Merchant RSS 2.0.
+
+Both stream in constant memory (`.iterator(chunk_size=...)`, which prefetches per chunk),
+send ETag and Last-Modified, and answer a matching conditional request with 304.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+from xml.sax.saxutils import escape
+
+from django.db.models import Count, Max, QuerySet
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.templatetags.static import static
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from .. import compliance, selectors
+from ..conf import catalog_settings
+from ..models import Product
+from . import representations as rep
+from .negotiation import CatalogRequestMixin
+from .views import LANG_PARAM, MARKET_PARAM
+
+
+def _updated_since(request: Request) -> datetime | None:
+    raw = request.query_params.get("updated_since")
+    if not raw:
+        return None
+    try:
+        value = parse_datetime(raw.replace(" ", "+"))
+    except ValueError:
+        value = None
+    if value is None:
+        raise ValidationError(
+            {"updated_since": [_("Enter an ISO-8601 date and time, e.g. 2026-11-25T10:00:00Z.")]}
+        )
+    if value.tzinfo is None:
+        from datetime import UTC
+
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+class FeedView(CatalogRequestMixin, APIView):
+    """Conditional GET around a streamed body."""
+
+    content_type = "application/octet-stream"
+    permission_classes = [AllowAny]  # read-only: only GET (and HEAD) are routed
+    http_method_names = ["get", "head", "options"]
+
+    def products(self, request: Request) -> QuerySet[Product]:
+        qs = Product.objects.published()
+        since = _updated_since(request)
+        return qs.filter(updated_at__gte=since) if since else qs
+
+    def get(self, request: Request) -> HttpResponseBase:
+        products = self.products(request)
+        state = products.order_by().aggregate(count=Count("id"), last=Max("updated_at"))
+        key = (
+            f"{type(self).__name__}:{self.lang}:{self.market}:{request.query_params.get('updated_since', '')}:"
+            f"{state['count']}:{state['last']}:{selectors.catalog_version()}"
+        )
+        etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+        last_modified = http_date(state["last"].timestamp()) if state["last"] else None
+        if self.not_modified(request, etag, state["last"]):
+            response: HttpResponseBase = HttpResponse(status=304)
+        else:
+            response = StreamingHttpResponse(
+                self.body(request, products), content_type=self.content_type
+            )
+        response["ETag"] = etag
+        if last_modified:
+            response["Last-Modified"] = last_modified
+        response["Cache-Control"] = "public, max-age=300"
+        response["Vary"] = "Accept-Language"
+        return response
+
+    @staticmethod
+    def not_modified(request: Request, etag: str, last: datetime | None) -> bool:
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match is not None:
+            tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+            return "*" in tags or etag in tags
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        return bool(since is not None and last is not None and int(last.timestamp()) <= since)
+
+    def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
+        raise NotImplementedError
+
+    def chunks(self, products: QuerySet[Product]) -> Iterator[Product]:
+        return selectors.listing_queryset(products.order_by("pk")).iterator(
+            chunk_size=catalog_settings.FEED_CHUNK_SIZE
+        )
+
+
+FEED_PARAMS = [
+    OpenApiParameter(
+        "updated_since",
+        OpenApiTypes.DATETIME,
+        description="Only products updated at or after this time (ISO-8601).",
+    ),
+    LANG_PARAM,
+    MARKET_PARAM,
+]
+
+
+class ProductsJsonLinesFeed(FeedView):
+    """Every published product, one PRODUCT JSON per line."""
+
+    content_type = "application/x-ndjson; charset=utf-8"
+
+    @extend_schema(
+        parameters=FEED_PARAMS,
+        responses={
+            (200, "application/x-ndjson"): OpenApiResponse(
+                OpenApiTypes.STR, description="One PRODUCT JSON object per line."
+            ),
+            304: OpenApiResponse(description="Not modified."),
+            400: OpenApiResponse(description="Bad parameter."),
+        },
+    )
+    def get(self, request: Request) -> HttpResponseBase:
+        return super().get(request)
+
+    def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
+        ctx = rep.Context(
+            lang=self.lang, market=self.market, base_url=f"{request.scheme}://{request.get_host()}"
+        )
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        for product in self.chunks(products):
+            yield (dumps(rep.product_summary(product, ctx)) + "\n").encode()
+
+
+def merchant_eligible(product: Product) -> bool:
+    """Kept out of the Merchant feed while its copy has any claim problem (blocking or not)."""
+    fields = {
+        f"{name}_{lang}": getattr(product, f"{name}_{lang}") or ""
+        for name in ("name", "description")
+        for lang in ("nl", "en")
+    }
+    return not compliance.lint_fields(fields)
+
+
+class GoogleMerchantFeed(FeedView):
+    """RSS 2.0 with the g: namespace, one item per pack."""
+
+    content_type = "application/rss+xml; charset=utf-8"
+
+    @extend_schema(
+        parameters=FEED_PARAMS,
+        responses={
+            (200, "application/rss+xml"): OpenApiResponse(
+                OpenApiTypes.STR, description="RSS 2.0, one <item> per pack."
+            ),
+            304: OpenApiResponse(description="Not modified."),
+            400: OpenApiResponse(description="Bad parameter."),
+        },
+    )
+    def get(self, request: Request) -> HttpResponseBase:
+        return super().get(request)
+
+    def products(self, request: Request) -> QuerySet[Product]:
+        return super().products(request).prefetch_related("packs")
+
+    def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
+        base = f"{request.scheme}://{request.get_host()}"
+        ctx = rep.Context(lang=self.lang, market=self.market, base_url=base)
+        placeholder = base + static("catalog/img/placeholder.png")
+        yield (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">\n<channel>\n'
+            f"<title>{escape(_('Magnesium catalog'))}</title>\n<link>{escape(base)}/</link>\n"
+            f"<description>{escape(_('Magnesium food supplements'))}</description>\n"
+        ).encode()
+        for product in self.chunks(products):
+            if not merchant_eligible(product):
+                continue
+            yield "".join(self.items(product, ctx, base, placeholder)).encode()
+        yield b"</channel>\n</rss>\n"
+
+    def items(
+        self, product: Product, ctx: rep.Context, base: str, placeholder: str
+    ) -> Iterator[str]:
+        name = ctx.tr(product, "name")
+        description = ctx.tr(product, "description") or name
+        link = base + ctx.page_url("product-detail", product.slug)
+        image = f"{base}{product.image.url}" if product.image else placeholder
+        unit_count = _("%(count)d servings") % {"count": 0}
+        for pack in product.packs.all():
+            unit_count = _("%(count)d servings") % {"count": pack.servings_per_container}
+            fields: list[tuple[str, Any]] = [
+                ("g:id", pack.sku),
+                ("g:item_group_id", product.slug),
+                ("g:title", f"{product.brand.name} {name} - {unit_count}"[:150]),
+                ("g:description", description[:5000]),
+                ("g:link", link),
+                ("g:image_link", image),
+                ("g:availability", "in_stock" if pack.stock > 0 else "out_of_stock"),
+                ("g:price", f"{pack.price_eur:.2f} {catalog_settings.CURRENCY}"),
+                ("g:brand", product.brand.name),
+                ("g:condition", "new"),
+                ("g:google_product_category", catalog_settings.GOOGLE_PRODUCT_CATEGORY),
+            ]
+            if pack.gtin:
+                fields.append(("g:gtin", pack.gtin))
+            else:
+                fields.append(("g:identifier_exists", "no"))
+            yield (
+                "<item>\n"
+                + "".join(f"<{tag}>{escape(str(value))}</{tag}>\n" for tag, value in fields)
+                + "</item>\n"
+            )

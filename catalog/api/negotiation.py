@@ -1,0 +1,63 @@
+"""Language and market of an API request: `?lang=` / Accept-Language, `?market=`.
+
+Unknown values answer 400 naming the parameter, like every other bad input.
+"""
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+from .. import selectors
+from ..conf import catalog_settings
+
+LANGUAGES = ("nl", "en")
+
+
+def request_language(request: Request) -> str:
+    lang = request.query_params.get("lang")
+    if lang is not None:
+        if lang not in LANGUAGES:
+            raise ValidationError(
+                {"lang": [_("Unknown language '%(lang)s'. Valid: nl, en.") % {"lang": lang[:20]}]}
+            )
+        return lang
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _quality in parse_accept_lang_header(header[:500]):
+        base = code.split("-")[0].lower()
+        if base in LANGUAGES:
+            return base
+    return "nl"
+
+
+def request_market(request: Request) -> str:
+    market = request.query_params.get("market")
+    if market is None or market == "":
+        return selectors.default_market()
+    if market not in catalog_settings.MARKETS:
+        raise ValidationError(
+            {
+                "market": [
+                    _("Unknown market '%(market)s'. Valid: %(valid)s.")
+                    % {"market": market[:20], "valid": ", ".join(catalog_settings.MARKETS)}
+                ]
+            }
+        )
+    return market
+
+
+class CatalogRequestMixin:
+    """Activates the request's language for the whole view (modeltranslation reads it)."""
+
+    def initial(self, request: Request, *args: object, **kwargs: object) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        self.lang = request_language(request)
+        self.market = request_market(request)
+        translation.activate(self.lang)
+
+    def get_serializer_context(self) -> dict[str, object]:
+        context = super().get_serializer_context()  # type: ignore[misc]
+        context["lang"] = getattr(self, "lang", "nl")
+        context["market"] = getattr(self, "market", selectors.default_market())
+        return context
