@@ -480,37 +480,48 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        edits += 1
-        if edits > 1:
-            return False
-        if len(a) == len(b):
-            i += 1
-        j += 1
-    return edits + (len(b) - j) + (len(a) - i) <= 1
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (a swap of two neighbours is one edit), capped at limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# Dose-form words glued to a name in Dutch compounds: "ijzertabletten", "zinkcapsules".
+DOSE_FORM_SUFFIXES = ("tabletten", "tablet", "capsules", "capsule", "pillen", "pil", "druppels", "bruistabletten")
+
+
+def _stem(word: str) -> str:
+    for suffix in DOSE_FORM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _word_matches(term_word: str, word: str) -> bool:
     """Equal, or the same word in another spelling: Dutch/English endings (omeprazol /
-    omeprazole, plastablet / plastabletten), or one typo in a long word."""
-    if term_word == word:
+    omeprazole, plastablet / plastabletten), a glued dose-form word (ijzertabletten), or
+    a typo in a long word."""
+    if term_word == word or term_word == _stem(word):
         return True
     short, long_ = sorted((term_word, word), key=len)
     if len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3:
         return True
-    return len(short) >= 7 and _edit_distance_at_most_one(term_word, word)
+    # Typos: one edit in a word of 6+ letters, two in one of 10+ (alendronaat / alendronate).
+    allowed = 2 if len(short) >= 10 else 1 if len(short) >= 6 else 0
+    return allowed > 0 and edit_distance(term_word, word, allowed) <= allowed
 
 
 def _term_in(term_tokens: list[str], tokens: list[str]) -> int | None:

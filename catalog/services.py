@@ -289,6 +289,7 @@ def _upsert(model: type[Any], *, lookup: dict[str, Any], fields: dict[str, Any])
         setattr(obj, name, value)
     obj.full_clean()
     obj.save()
+    selectors.invalidate_catalog_cache()
     return obj
 
 

@@ -1,0 +1,74 @@
+/* Progressive enhancement only: the pages work without it.
+   Listing: ticking a filter updates the results without a full reload (the URL is kept
+   shareable through history.pushState); the submit button stays for keyboard users. */
+(function () {
+  "use strict";
+  var SELECTOR = "[data-listing]";
+
+  function replaceListing(url, push) {
+    var current = document.querySelector(SELECTOR);
+    if (!current || !window.fetch || !window.DOMParser) {
+      window.location.assign(url);
+      return;
+    }
+    current.setAttribute("aria-busy", "true");
+    fetch(url, { headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector(SELECTOR);
+        if (!fresh) { window.location.assign(url); return; }
+        var focusedId = document.activeElement && document.activeElement.id;
+        current.replaceWith(fresh);
+        if (push) { window.history.pushState({ listing: true }, "", url); }
+        document.title = doc.title;
+        if (focusedId) {
+          var again = document.getElementById(focusedId);
+          if (again) { again.focus(); }
+        }
+        bind();
+      })
+      .catch(function () { window.location.assign(url); });
+  }
+
+  function formUrl(form) {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) {
+      if (String(value).trim() !== "") { params.append(key, value); }
+    });
+    var query = params.toString();
+    return form.getAttribute("action") + (query ? "?" + query : "");
+  }
+
+  function bind() {
+    var form = document.querySelector("[data-filter-form]");
+    if (!form || form.dataset.bound) { return; }
+    form.dataset.bound = "1";
+    form.addEventListener("change", function (event) {
+      var type = event.target.type;
+      if (type === "checkbox" || event.target.tagName === "SELECT") {
+        replaceListing(formUrl(form), true);
+      }
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      replaceListing(formUrl(form), true);
+    });
+    var listing = document.querySelector(SELECTOR);
+    listing.addEventListener("click", function (event) {
+      var link = event.target.closest("a.chip, .pagination a, .actions a");
+      if (!link || event.metaKey || event.ctrlKey || event.shiftKey) { return; }
+      event.preventDefault();
+      replaceListing(link.href, true);
+    });
+  }
+
+  window.addEventListener("popstate", function () {
+    if (document.querySelector(SELECTOR)) { replaceListing(window.location.href, false); }
+  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", bind);
+  } else {
+    bind();
+  }
+})();

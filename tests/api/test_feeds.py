@@ -1,0 +1,96 @@
+"""JSON Lines and Google Merchant feeds: content, streaming, conditional GET."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from catalog import services
+
+pytestmark = pytest.mark.django_db
+JSONL = "/api/v1/feed/products.jsonl"
+XML = "/api/v1/feed/google-merchant.xml"
+G = "{http://base.google.com/ns/1.0}"
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_jsonl_has_one_product_per_line_same_as_the_api(api, catalog):
+    response = api.get(JSONL)
+    assert response.status_code == 200 and response.streaming
+    assert response["Content-Type"].startswith("application/x-ndjson")
+    lines = body(response).decode().splitlines()
+    feed = {item["slug"]: item for item in map(json.loads, lines)}
+    assert set(feed) == {"citrate-400", "bis-200", "oxide-300", "mix-250", "kids-gummy", "low-dose"}
+    listed = {p["slug"]: p for p in api.get("/api/v1/products/").json()["results"]}
+    assert feed == listed
+
+
+def test_jsonl_in_english(api, catalog):
+    lines = body(api.get(f"{JSONL}?lang=en")).decode().splitlines()
+    assert all(json.loads(line)["url"].startswith("/en/products/") for line in lines)
+
+
+def test_jsonl_updated_since(api, catalog):
+    product = catalog["bis-200"]
+    services.pack_update(pack=product.packs.first(), stock=99)
+    product.refresh_from_db()
+    since = product.updated_at.isoformat().replace("+00:00", "Z")
+    lines = body(api.get(JSONL, {"updated_since": since})).decode().splitlines()
+    assert [json.loads(line)["slug"] for line in lines] == ["bis-200"]
+
+
+def test_jsonl_conditional_get(api, catalog):
+    first = api.get(JSONL)
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    assert api.get(JSONL, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert api.get(JSONL, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    assert api.get(JSONL, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    # a write changes the ETag
+    services.pack_update(pack=catalog["bis-200"].packs.first(), price_eur="15.50")
+    assert api.get(JSONL, HTTP_IF_NONE_MATCH=etag).status_code == 200
+    # the language is part of the ETag
+    assert api.get(f"{JSONL}?lang=en")["ETag"] != api.get(JSONL)["ETag"]
+
+
+def test_merchant_feed_is_rss_with_one_item_per_pack(api, catalog):
+    response = api.get(XML)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(body(response))
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    items = root.findall("./channel/item")
+    ids = {item.findtext(f"{G}id") for item in items}
+    assert ids == {"C400-120", "C400-60", "B200-60", "O300-100", "M250-30", "KG-60", "LD-30"}
+    c400 = next(i for i in items if i.findtext(f"{G}id") == "C400-120")
+    assert c400.findtext(f"{G}price") == "19.95 EUR"
+    assert c400.findtext(f"{G}availability") == "in_stock"
+    assert c400.findtext(f"{G}gtin") == "8712345678906"
+    assert c400.findtext(f"{G}brand") == "Vitaflux"
+    assert c400.findtext(f"{G}link").endswith("/nl/producten/citrate-400/")
+    assert c400.findtext(f"{G}image_link").startswith("http")
+    assert c400.findtext(f"{G}google_product_category")
+    assert "Magnesium Citraat 400" in c400.findtext(f"{G}title")
+    out = next(i for i in items if i.findtext(f"{G}id") == "C400-60")
+    assert out.findtext(f"{G}availability") == "out_of_stock"
+
+
+def test_merchant_feed_leaves_out_products_with_unauthorised_claims(api, catalog):
+    product = catalog["mix-250"]
+    product.description_nl = "Voor een goede nachtrust."
+    product.save()
+    root = ET.fromstring(body(api.get(XML)))
+    assert "M250-30" not in {i.findtext(f"{G}id") for i in root.iter("item")}
+    assert "nachtrust" not in body(api.get(XML)).decode()
+
+
+def test_merchant_feed_conditional_get(api, catalog):
+    etag = api.get(XML)["ETag"]
+    assert api.get(XML, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_feed_streams_in_chunks(api, catalog, settings):
+    settings.CATALOG = {"FEED_CHUNK_SIZE": 2}
+    response = api.get(JSONL)
+    assert len(body(response).decode().splitlines()) == 6
