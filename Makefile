@@ -20,6 +20,12 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
 	DJANGO_DEBUG=1 $(PY) manage.py create_catalog_groups
+	@echo ""
+	@echo "  Shop:  http://127.0.0.1:8000/nl/  (English: http://127.0.0.1:8000/en/)"
+	@echo "  API:   http://127.0.0.1:8000/api/v1/  (docs: http://127.0.0.1:8000/api/v1/docs/)"
+	@echo "  Admin: http://127.0.0.1:8000/admin/  - create a login first, in another terminal:"
+	@echo "         DJANGO_DEBUG=1 $(PY) manage.py createsuperuser"
+	@echo ""
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 # The full suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL).

@@ -32,3 +32,21 @@ def validate_gtin(value: str) -> None:
             code="gtin_check_digit",
             params={"value": value},
         )
+
+
+def validate_positive(value: object) -> None:
+    """Amounts, prices and counts are above zero (the database constraints say the same)."""
+    if value is not None and value <= 0:  # type: ignore[operator]
+        raise ValidationError(
+            _("Enter an amount greater than zero."), code="not_positive", params={"value": value}
+        )
+
+
+def validate_fraction(value: object) -> None:
+    """An elemental fraction is a share of the compound's weight: above 0, at most 1."""
+    if value is not None and not (0 < value <= 1):  # type: ignore[operator]
+        raise ValidationError(
+            _("Enter a fraction above 0 and at most 1 (e.g. 0.162)."),
+            code="fraction_range",
+            params={"value": value},
+        )

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from catalog.validators import validate_fraction
+
 
 class Form(models.Model):
     """A magnesium compound (citrate, bisglycinate, ...) and its elemental fraction."""
@@ -14,6 +16,7 @@ class Form(models.Model):
         _("elemental fraction"),
         max_digits=5,
         decimal_places=4,
+        validators=[validate_fraction],
         help_text=_(
             "Share of elemental magnesium in the compound by weight, e.g. 0.1620 for "
             "trimagnesium dicitrate (anhydrous). Ingredient lines may override it with an "

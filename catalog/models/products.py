@@ -1,10 +1,10 @@
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..validators import validate_gtin
+from ..validators import validate_fraction, validate_gtin, validate_positive
 
 DIET_FIELDS = ("vegan", "vegetarian", "gluten_free", "lactose_free", "sugar_free")
 
@@ -69,11 +69,14 @@ class Product(models.Model):
         max_digits=7,
         decimal_places=2,
         default=1,
-        validators=[MinValueValidator(0.01)],
+        validators=[validate_positive],
         help_text=_("Units per serving, e.g. 2 capsules or 5 ml."),
     )
     servings_per_day = models.PositiveSmallIntegerField(
-        _("servings per day"), default=1, help_text=_("Servings at the recommended daily use.")
+        _("servings per day"),
+        default=1,
+        validators=[validate_positive],
+        help_text=_("Servings at the recommended daily use."),
     )
     min_age_years = models.PositiveSmallIntegerField(
         _("suitable from age"),
@@ -177,7 +180,12 @@ class IngredientLine(models.Model):
         related_name="ingredient_lines",
     )
     compound_mg = models.DecimalField(
-        _("compound mg per serving"), max_digits=12, decimal_places=4, null=True, blank=True
+        _("compound mg per serving"),
+        max_digits=12,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[validate_positive],
     )
     elemental_mg = models.DecimalField(
         _("elemental mg per serving"),
@@ -185,6 +193,7 @@ class IngredientLine(models.Model):
         decimal_places=4,
         null=True,
         blank=True,
+        validators=[validate_positive],
         help_text=_("As the label states it; when given it wins over any computation."),
     )
     assayed_fraction = models.DecimalField(
@@ -193,6 +202,7 @@ class IngredientLine(models.Model):
         decimal_places=4,
         null=True,
         blank=True,
+        validators=[validate_fraction],
         help_text=_("The supplier's assayed elemental fraction; else the form's default is used."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -230,6 +240,27 @@ class IngredientLine(models.Model):
     def __str__(self) -> str:
         return f"{self.form} ({self.product})"
 
+    def clean(self) -> None:
+        if self.compound_mg is None and self.elemental_mg is None:
+            raise ValidationError(
+                {"compound_mg": _("Give the compound or the elemental amount.")}, code="no_amount"
+            )
+        if (
+            self.compound_mg is not None
+            and self.elemental_mg is not None
+            and self.elemental_mg > self.compound_mg
+        ):
+            raise ValidationError(
+                {
+                    "elemental_mg": _(
+                        "The elemental amount (%(elemental)s mg) cannot exceed the compound "
+                        "amount (%(compound)s mg)."
+                    )
+                    % {"elemental": self.elemental_mg, "compound": self.compound_mg}
+                },
+                code="elemental_above_compound",
+            )
+
 
 class CoIngredient(models.Model):
     """A non-magnesium nutrient in the product (vitamin B6 1.4 mg), per daily portion."""
@@ -244,7 +275,9 @@ class CoIngredient(models.Model):
         Product, verbose_name=_("product"), on_delete=models.CASCADE, related_name="co_ingredients"
     )
     name = models.CharField(_("name"), max_length=120)
-    amount = models.DecimalField(_("amount per daily portion"), max_digits=10, decimal_places=3)
+    amount = models.DecimalField(
+        _("amount per daily portion"), max_digits=10, decimal_places=3, validators=[validate_positive]
+    )
     unit = models.CharField(_("unit"), max_length=4, choices=Unit.choices, default=Unit.MG)
     nrv_amount = models.DecimalField(
         _("NRV in the same unit"),
@@ -286,8 +319,12 @@ class Pack(models.Model):
         validators=[validate_gtin],
         help_text=_("EAN/GTIN barcode with its check digit."),
     )
-    servings_per_container = models.PositiveIntegerField(_("servings per container"))
-    price_eur = models.DecimalField(_("price (EUR)"), max_digits=10, decimal_places=2)
+    servings_per_container = models.PositiveIntegerField(
+        _("servings per container"), validators=[validate_positive]
+    )
+    price_eur = models.DecimalField(
+        _("price (EUR)"), max_digits=10, decimal_places=2, validators=[validate_positive]
+    )
     stock = models.PositiveIntegerField(_("stock"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
