@@ -209,18 +209,33 @@ def product_ul_mg(product: Any, market: str) -> Decimal | None:
 
 def search_document(product: Any) -> str:
     """The folded text a product is found by: names, brand, forms (both languages), copy."""
+    return search_text_of(
+        slug=product.slug,
+        name_nl=product.name_nl,
+        name_en=product.name_en,
+        brand_name=product.brand.name,
+        description_nl=product.description_nl,
+        description_en=product.description_en,
+        forms=[line.form for line in product.ingredients.all()],
+    )
+
+
+def search_text_of(
+    *,
+    slug: str,
+    name_nl: str | None,
+    name_en: str | None,
+    brand_name: str,
+    description_nl: str | None,
+    description_en: str | None,
+    forms: Iterable[Any],
+) -> str:
+    """`search_document` from plain values (bulk writers that hold no saved relations)."""
     from .compliance import fold
 
-    parts = [
-        product.slug,
-        product.name_nl,
-        product.name_en,
-        product.brand.name,
-        product.description_nl,
-        product.description_en,
-    ]
-    for line in product.ingredients.all():
-        parts += [line.form.slug, line.form.name_nl, line.form.name_en]
+    parts = [slug, name_nl, name_en, brand_name, description_nl, description_en]
+    for form in forms:
+        parts += [form.slug, form.name_nl, form.name_en]
     return " ".join(fold(p) for p in parts if p)
 
 
@@ -415,6 +430,11 @@ class InteractionInfo:
         return not self.form_ids or bool(self.form_ids & set(form_ids))
 
 
+def translated(obj: Any, name: str, lang: str) -> str:
+    """A translated field in `lang`, falling back to Dutch, the shop's first language."""
+    return getattr(obj, f"{name}_{lang}", "") or getattr(obj, f"{name}_nl", "") or ""
+
+
 def interactions() -> list[InteractionInfo]:
     """Every interaction with its texts in both languages (cached; tiny table)."""
     from .models import Interaction
@@ -425,19 +445,17 @@ def interactions() -> list[InteractionInfo]:
         for it in Interaction.objects.prefetch_related("forms"):
             texts = {
                 lang: {
-                    "name": getattr(it, f"name_{lang}") or it.name_nl,
-                    "examples": lines(getattr(it, f"examples_{lang}") or it.examples_nl),
-                    "mechanism": getattr(it, f"mechanism_{lang}") or it.mechanism_nl,
-                    "advice": getattr(it, f"advice_{lang}") or it.advice_nl,
+                    # Untranslated modeltranslation columns are NULL: texts are "" then.
+                    name: getattr(it, f"{name}_{lang}") or getattr(it, f"{name}_nl") or ""
+                    for name in ("name", "mechanism", "advice")
                 }
+                | {"examples": lines(translated(it, "examples", lang))}
                 for lang in ("nl", "en")
             }
             terms = (
                 it.slug.replace("-", " "),
-                it.name_nl,
-                it.name_en,
-                *lines(it.examples_nl),
-                *lines(it.examples_en),
+                *(getattr(it, f"name_{lang}") or "" for lang in ("nl", "en")),
+                *(term for lang in ("nl", "en") for term in lines(getattr(it, f"examples_{lang}"))),
                 *lines(it.match_terms),
             )
             result.append(

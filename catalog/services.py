@@ -231,7 +231,7 @@ def product_save(*, data: ProductInput, product: Product | None = None) -> Produ
                 if co.nrv_amount is not None
                 else known_nrv(name_en=co.name_en, unit=co.unit)
             )
-            item = CoIngredient(
+            co_item = CoIngredient(
                 product=product,
                 name_nl=co.name_nl,
                 name_en=co.name_en,
@@ -240,8 +240,8 @@ def product_save(*, data: ProductInput, product: Product | None = None) -> Produ
                 nrv_amount=nrv,
                 position=position,
             )
-            item.full_clean()
-            item.save()
+            co_item.full_clean()
+            co_item.save()
     if data.packs is not None:
         packs_save(product=product, packs=data.packs, remove_missing=data.remove_missing_packs)
     return product_recompute(product=product)

@@ -29,6 +29,7 @@ from ..conf import catalog_settings
 from ..models import Product
 from . import representations as rep
 from .negotiation import CatalogRequestMixin
+from .schemas import ErrorOut
 from .views import LANG_PARAM, MARKET_PARAM
 
 
@@ -114,6 +115,13 @@ FEED_PARAMS = [
 ]
 
 
+FEED_ERRORS = {
+    400: OpenApiResponse(ErrorOut, description="Bad parameter."),
+    401: OpenApiResponse(ErrorOut, description="Credentials were sent and are not valid."),
+    429: OpenApiResponse(ErrorOut, description="Too many requests; see Retry-After."),
+}
+
+
 class ProductsJsonLinesFeed(FeedView):
     """Every published product, one PRODUCT JSON per line."""
 
@@ -126,7 +134,7 @@ class ProductsJsonLinesFeed(FeedView):
                 OpenApiTypes.STR, description="One PRODUCT JSON object per line."
             ),
             304: OpenApiResponse(description="Not modified."),
-            400: OpenApiResponse(description="Bad parameter."),
+            **FEED_ERRORS,
         },
     )
     def get(self, request: Request) -> HttpResponseBase:
@@ -163,7 +171,7 @@ class GoogleMerchantFeed(FeedView):
                 OpenApiTypes.STR, description="RSS 2.0, one <item> per pack."
             ),
             304: OpenApiResponse(description="Not modified."),
-            400: OpenApiResponse(description="Bad parameter."),
+            **FEED_ERRORS,
         },
     )
     def get(self, request: Request) -> HttpResponseBase:

@@ -15,20 +15,33 @@ from ..conf import catalog_settings
 LANGUAGES = ("nl", "en")
 
 
-def request_language(request: Request) -> str:
+def asked_language(request: Request) -> str | None:
+    """The language the client asked for (`?lang=` first, then Accept-Language), if any."""
     lang = request.query_params.get("lang")
     if lang is not None:
-        if lang not in LANGUAGES:
-            raise ValidationError(
-                {"lang": [_("Unknown language '%(lang)s'. Valid: nl, en.") % {"lang": lang[:20]}]}
-            )
-        return lang
+        return lang if lang in LANGUAGES else None
     header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
     for code, _quality in parse_accept_lang_header(header[:500]):
         base = code.split("-")[0].lower()
         if base in LANGUAGES:
             return base
-    return "nl"
+    return None
+
+
+def error_language(request: Request) -> str:
+    """Error messages speak the asked language; English when the client asked none, since
+    errors are read by integrators (names and texts still default to Dutch)."""
+    return asked_language(request) or "en"
+
+
+def request_language(request: Request) -> str:
+    lang = request.query_params.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        with translation.override(error_language(request)):
+            raise ValidationError(
+                {"lang": [_("Unknown language '%(lang)s'. Valid: nl, en.") % {"lang": lang[:20]}]}
+            )
+    return asked_language(request) or "nl"
 
 
 def request_market(request: Request) -> str:
@@ -36,14 +49,12 @@ def request_market(request: Request) -> str:
     if market is None or market == "":
         return selectors.default_market()
     if market not in catalog_settings.MARKETS:
-        raise ValidationError(
-            {
-                "market": [
-                    _("Unknown market '%(market)s'. Valid: %(valid)s.")
-                    % {"market": market[:20], "valid": ", ".join(catalog_settings.MARKETS)}
-                ]
+        with translation.override(error_language(request)):
+            message = _("Unknown market '%(market)s'. Valid: %(valid)s.") % {
+                "market": market[:20],
+                "valid": ", ".join(catalog_settings.MARKETS),
             }
-        )
+        raise ValidationError({"market": [message]})
     return market
 
 
@@ -54,7 +65,12 @@ class CatalogRequestMixin:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
         self.lang = request_language(request)
         self.market = request_market(request)
+        self.error_lang = error_language(request)
         translation.activate(self.lang)
+
+    def errors_language(self) -> translation.override:
+        """`with self.errors_language(): ...` around validation that may raise a 400."""
+        return translation.override(getattr(self, "error_lang", "en"))
 
     def get_serializer_context(self) -> dict[str, object]:
         context = super().get_serializer_context()  # type: ignore[misc]

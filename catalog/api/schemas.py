@@ -4,6 +4,7 @@ Tests validate real responses against the generated schema, so a field added to 
 not the other fails the suite.
 """
 
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers as s
 
 
@@ -116,7 +117,7 @@ class ProductDetail(ProductSummary):
     packs = PackOut(many=True)
     ingredients = IngredientOut(many=True)
     claims = ClaimOut(many=True)
-    label = LabelOut(many=True)
+    label = LabelOut(many=True)  # type: ignore[assignment]
     interaction_warnings = WarningFull(many=True)  # type: ignore[assignment]
     articles = ArticleLink(many=True)
     related = ProductSummary(many=True)
@@ -124,7 +125,7 @@ class ProductDetail(ProductSummary):
 
 class FacetValue(s.Serializer):
     value = s.CharField()
-    label = s.CharField()
+    label = s.CharField()  # type: ignore[assignment]
     count = s.IntegerField()
 
 
@@ -142,6 +143,9 @@ class Facets(s.Serializer):
     elemental_mg = Range()
 
 
+# A page object, not a list: without many=False drf-spectacular wraps a `list` action's
+# response in an array (found by schemathesis).
+@extend_schema_serializer(many=False)
 class ProductPage(s.Serializer):
     count = s.IntegerField()
     next = s.CharField(allow_null=True)
@@ -210,6 +214,7 @@ class ArticleOut(s.Serializer):
     updated_at = s.CharField()
 
 
+@extend_schema_serializer(many=False)
 class ArticlePage(s.Serializer):
     count = s.IntegerField()
     next = s.CharField(allow_null=True)
@@ -255,6 +260,23 @@ class CheckOut(s.Serializer):
     advice = s.ListField(child=s.CharField())
 
 
+# The messages of one field: a list of strings, or for nested input (packs, ingredients,
+# sections) a list with one error object per item, or an object keyed by item index.
+FIELD_ERRORS_SCHEMA = {
+    "anyOf": [
+        {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}},
+        {"type": "object"},
+    ]
+}
+
+
+@extend_schema_field(
+    {"type": "object", "additionalProperties": FIELD_ERRORS_SCHEMA},
+)
+class FieldErrors(s.DictField):
+    """`{field: [messages]}`; nested input nests the same shape (found by schemathesis)."""
+
+
 class ErrorOut(s.Serializer):
-    errors = s.DictField(child=s.ListField(child=s.CharField()), required=False)
+    errors = FieldErrors(required=False)  # type: ignore[assignment]
     detail = s.CharField(required=False)

@@ -51,7 +51,7 @@ def mg_field(**kwargs: Any) -> s.DecimalField:
 
 
 class IngredientIn(s.Serializer):
-    form = s.SlugRelatedField(slug_field="slug", queryset=Form.objects.all())
+    form: "s.SlugRelatedField[Form]" = s.SlugRelatedField(slug_field="slug", queryset=Form.objects.all())
     compound_mg = mg_field(required=False, allow_null=True)
     elemental_mg = mg_field(required=False, allow_null=True)
     assayed_fraction = s.DecimalField(
@@ -104,7 +104,7 @@ class PackIn(s.Serializer):
 
 class ProductWrite(s.Serializer):
     slug = s.SlugField(max_length=120)
-    brand = s.SlugRelatedField(slug_field="slug", queryset=Brand.objects.all())
+    brand: "s.SlugRelatedField[Brand]" = s.SlugRelatedField(slug_field="slug", queryset=Brand.objects.all())
     name_nl = s.CharField(max_length=200)
     name_en = s.CharField(max_length=200)
     description_nl = s.CharField(allow_blank=True, required=False, default="", max_length=20000)
@@ -126,15 +126,15 @@ class ProductWrite(s.Serializer):
     diet = s.ListField(
         child=s.ChoiceField(choices=DIET_FIELDS), required=False, default=list, max_length=5
     )
-    goals = s.SlugRelatedField(
+    goals: "s.SlugRelatedField[Goal]" = s.SlugRelatedField(
         slug_field="slug", queryset=Goal.objects.all(), many=True, required=False
     )
-    articles = s.SlugRelatedField(
+    articles: "s.SlugRelatedField[Article]" = s.SlugRelatedField(
         slug_field="slug", queryset=Article.objects.all(), many=True, required=False
     )
-    ingredients = IngredientIn(many=True, min_length=1, max_length=20)
-    co_ingredients = CoIngredientIn(many=True, required=False, max_length=20)
-    packs = PackIn(many=True, min_length=1, max_length=20)
+    ingredients = IngredientIn(many=True, min_length=1, max_length=20)  # type: ignore[call-arg]
+    co_ingredients = CoIngredientIn(many=True, required=False, max_length=20)  # type: ignore[call-arg]
+    packs = PackIn(many=True, min_length=1, max_length=20)  # type: ignore[call-arg]
 
     def validate_slug(self, value: str) -> str:
         others = Product.objects.filter(slug=value)
@@ -298,10 +298,10 @@ class GoalWrite(UpsertSerializer):
     locals().update(_translated("name", 120))
     locals().update(_translated("summary", 5000, required=False))
     locals().update(_translated("body_html", 50000, required=False))
-    claims = s.SlugRelatedField(
+    claims: "s.SlugRelatedField[HealthClaim]" = s.SlugRelatedField(
         slug_field="slug", queryset=HealthClaim.objects.all(), many=True, required=False
     )
-    recommended_forms = s.SlugRelatedField(
+    recommended_forms: "s.SlugRelatedField[Form]" = s.SlugRelatedField(
         slug_field="slug", queryset=Form.objects.all(), many=True, required=False
     )
 
@@ -319,7 +319,7 @@ class InteractionWrite(UpsertSerializer):
     locals().update(_translated("mechanism", 5000, required=False))
     locals().update(_translated("advice", 5000, required=False))
     match_terms = s.CharField(allow_blank=True, required=False, max_length=10000)
-    forms = s.SlugRelatedField(
+    forms: "s.SlugRelatedField[Form]" = s.SlugRelatedField(
         slug_field="slug", queryset=Form.objects.all(), many=True, required=False
     )
 
@@ -352,15 +352,15 @@ class ArticleWrite(s.Serializer):
     locals().update(_translated("key_takeaways", 10000, required=False))
     locals().update(_translated("keywords", 5000, required=False))
     sources = s.CharField(required=False, allow_blank=True, max_length=10000)
-    sections = SectionIn(many=True, required=False, max_length=50)
-    faq = FaqIn(many=True, required=False, max_length=50)
-    goals = s.SlugRelatedField(
+    sections = SectionIn(many=True, required=False, max_length=50)  # type: ignore[call-arg]
+    faq = FaqIn(many=True, required=False, max_length=50)  # type: ignore[call-arg]
+    goals: "s.SlugRelatedField[Goal]" = s.SlugRelatedField(
         slug_field="slug", queryset=Goal.objects.all(), many=True, required=False
     )
-    forms = s.SlugRelatedField(
+    forms: "s.SlugRelatedField[Form]" = s.SlugRelatedField(
         slug_field="slug", queryset=Form.objects.all(), many=True, required=False
     )
-    products = s.SlugRelatedField(
+    products: "s.SlugRelatedField[Product]" = s.SlugRelatedField(
         slug_field="slug", queryset=Product.objects.all(), many=True, required=False
     )
 

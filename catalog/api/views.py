@@ -37,13 +37,17 @@ PAGE_PARAMS = [
     OpenApiParameter("page", int, description="Page number, from 1."),
     OpenApiParameter("page_size", int, description="Items per page, 1 to 100 (default 24)."),
 ]
-ERRORS = {400: schemas.ErrorOut, 404: schemas.ErrorOut}
+# Reads are public, but credentials that are sent must be valid (401), and anonymous
+# clients are throttled (429 with Retry-After).
+ERRORS = {400: schemas.ErrorOut, 401: schemas.ErrorOut, 404: schemas.ErrorOut, 429: schemas.ErrorOut}
 WRITE_ERRORS = {
-    400: schemas.ErrorOut,
-    401: schemas.ErrorOut,
+    **ERRORS,
     403: schemas.ErrorOut,
-    404: schemas.ErrorOut,
+    413: schemas.ErrorOut,
+    415: schemas.ErrorOut,
 }
+# Deleting an object other catalog objects still use (a form in a product) is refused.
+DELETE_RESPONSES = {204: None, 409: schemas.ErrorOut, **WRITE_ERRORS}
 
 
 def context(view: Any, request: Request, market: str | None = None) -> rep.Context:
@@ -119,7 +123,8 @@ class WriteMixin:
 
     def _write(self, request: Request, instance: Any = None, partial: bool = False) -> Response:
         serializer = self.write_serializer(instance, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
+        with self.errors_language():  # type: ignore[attr-defined]
+            serializer.is_valid(raise_exception=True)
         obj = serializer.save()
         code = status.HTTP_201_CREATED if instance is None else status.HTTP_200_OK
         return Response(self.represent_one(request, obj.slug), status=code)  # type: ignore[attr-defined]
@@ -158,7 +163,7 @@ class WriteMixin:
     partial_update=extend_schema(
         request=serializers.ProductWrite, responses={200: schemas.ProductDetail, **WRITE_ERRORS}
     ),
-    destroy=extend_schema(responses={204: None, **WRITE_ERRORS}),
+    destroy=extend_schema(responses=DELETE_RESPONSES),
 )
 class ProductViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Published products with disjunctive facets; writes for catalog managers."""
@@ -169,10 +174,12 @@ class ProductViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def list(self, request: Request) -> Response:
         base = Product.objects.published()
         filterset = ProductFilter(request.query_params, queryset=base)
-        if not filterset.is_valid():
-            raise ValidationError(filterset.errors)
+        with self.errors_language():
+            if not filterset.is_valid():
+                raise ValidationError(filterset.errors)
         listing = selectors.product_listing_facets(filterset, base, self.lang)
-        page = Page(request, listing.count)
+        with self.errors_language():
+            page = Page(request, listing.count)
         ordered = filterset.ordered(filterset.filter_queryset_except(base))
         products = selectors.listing_queryset(page.slice(ordered))
         ctx = context(self, request, filterset.active_market)
@@ -202,7 +209,7 @@ class ProductViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     partial_update=extend_schema(
         request=serializers.FormWrite, responses={200: schemas.FormOut, **WRITE_ERRORS}
     ),
-    destroy=extend_schema(responses={204: None, **WRITE_ERRORS}),
+    destroy=extend_schema(responses=DELETE_RESPONSES),
 )
 class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Magnesium compounds with their elemental fraction and product counts."""
@@ -222,7 +229,7 @@ class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def list(self, request: Request) -> Response:
         ctx = context(self, request)
         return Response(
-            [rep.form_representation(f, ctx, product_count=f.product_count) for f in self._qs()]
+            [rep.form_representation(f, ctx, product_count=f.product_count) for f in self._qs()]  # type: ignore[attr-defined]
         )
 
     def retrieve(self, request: Request, slug: str) -> Response:
@@ -231,7 +238,7 @@ class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def represent_one(self, request: Request, slug: str) -> dict[str, Any]:
         form = get_object_or_404(self._qs(), slug=slug)
         return rep.form_representation(
-            form, context(self, request), product_count=form.product_count
+            form, context(self, request), product_count=form.product_count  # type: ignore[attr-defined]
         )
 
 
@@ -249,7 +256,7 @@ class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     partial_update=extend_schema(
         request=serializers.GoalWrite, responses={200: schemas.GoalOut, **WRITE_ERRORS}
     ),
-    destroy=extend_schema(responses={204: None, **WRITE_ERRORS}),
+    destroy=extend_schema(responses=DELETE_RESPONSES),
 )
 class GoalViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Goals a shopper browses by, with the authorised claims that fit them."""
@@ -269,7 +276,7 @@ class GoalViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def list(self, request: Request) -> Response:
         ctx = context(self, request)
         return Response(
-            [rep.goal_representation(g, ctx, product_count=g.product_count) for g in self._qs()]
+            [rep.goal_representation(g, ctx, product_count=g.product_count) for g in self._qs()]  # type: ignore[attr-defined]
         )
 
     def retrieve(self, request: Request, slug: str) -> Response:
@@ -278,7 +285,7 @@ class GoalViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def represent_one(self, request: Request, slug: str) -> dict[str, Any]:
         goal = get_object_or_404(self._qs(), slug=slug)
         return rep.goal_representation(
-            goal, context(self, request), product_count=goal.product_count
+            goal, context(self, request), product_count=goal.product_count  # type: ignore[attr-defined]
         )
 
 
@@ -302,7 +309,7 @@ ARTICLE_FILTERS = [
     partial_update=extend_schema(
         request=serializers.ArticleWrite, responses={200: schemas.ArticleOut, **WRITE_ERRORS}
     ),
-    destroy=extend_schema(responses={204: None, **WRITE_ERRORS}),
+    destroy=extend_schema(responses=DELETE_RESPONSES),
 )
 class ArticleViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Educational articles, filterable by goal and form."""
@@ -322,6 +329,7 @@ class ArticleViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def list(self, request: Request) -> Response:
         qs = self._qs()
         errors = {}
+        error_lang = self.errors_language()
         for name, model in (("goal", Goal), ("form", Form)):
             values = [
                 v for raw in request.query_params.getlist(name) for v in raw.split(",") if v.strip()
@@ -331,15 +339,17 @@ class ArticleViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
             valid = list(model.objects.values_list("slug", flat=True))
             unknown = [v for v in values if v not in valid]
             if unknown:
-                errors[name] = [
-                    _("Unknown value '%(value)s'. Valid: %(valid)s.")
-                    % {"value": unknown[0][:60], "valid": ", ".join(valid)}
-                ]
+                with error_lang:
+                    errors[name] = [
+                        _("Unknown value '%(value)s'. Valid: %(valid)s.")
+                        % {"value": unknown[0][:60], "valid": ", ".join(valid)}
+                    ]
             else:
                 qs = qs.filter(**{f"{name}s__slug__in": values}).distinct()
         if errors:
             raise ValidationError(errors)
-        page = Page(request, qs.count())
+        with self.errors_language():
+            page = Page(request, qs.count())
         ctx = context(self, request)
         return Response(page.envelope([rep.article_representation(a, ctx) for a in page.slice(qs)]))
 
@@ -393,7 +403,7 @@ CHECK_PARAMS = [
         request=serializers.InteractionWrite,
         responses={200: schemas.InteractionOut, **WRITE_ERRORS},
     ),
-    destroy=extend_schema(responses={204: None, **WRITE_ERRORS}),
+    destroy=extend_schema(responses=DELETE_RESPONSES),
     check=extend_schema(parameters=CHECK_PARAMS, responses={200: schemas.CheckOut, **ERRORS}),
 )
 class InteractionViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
@@ -418,7 +428,8 @@ class InteractionViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
 
     @action(detail=False, methods=["get"], url_path="check")
     def check(self, request: Request) -> Response:
-        params = parse_check_query(request.query_params)
+        with self.errors_language():
+            params = parse_check_query(request.query_params)
         return Response(selectors.interaction_check(**params, market=self.market, lang=self.lang))
 
 

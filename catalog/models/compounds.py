@@ -1,10 +1,17 @@
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalog.validators import validate_fraction
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import ManyRelatedManager
+
+    from .content import Article
+    from .goals import Goal
 
 
 class Form(models.Model):
@@ -32,6 +39,9 @@ class Form(models.Model):
         help_text=_("How shops describe its use; descriptive, never a health claim."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+    if TYPE_CHECKING:  # reverse accessors (modeltranslation hides them from the plugin)
+        articles: "ManyRelatedManager[Article, Any]"
+        goals: "ManyRelatedManager[Goal, Any]"
 
     class Meta:
         verbose_name = _("form")

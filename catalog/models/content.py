@@ -1,6 +1,12 @@
+from typing import TYPE_CHECKING, Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from .compounds import Form
+    from .products import Product
 
 
 def lines(text: str) -> list[str]:
@@ -25,10 +31,10 @@ class Article(models.Model):
     goals = models.ManyToManyField(
         "catalog.Goal", verbose_name=_("goals"), blank=True, related_name="articles"
     )
-    forms = models.ManyToManyField(
+    forms: "models.ManyToManyField[Form, Any]" = models.ManyToManyField(
         "catalog.Form", verbose_name=_("forms"), blank=True, related_name="articles"
     )
-    products = models.ManyToManyField(
+    products: "models.ManyToManyField[Product, Any]" = models.ManyToManyField(
         "catalog.Product", verbose_name=_("products"), blank=True, related_name="articles"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

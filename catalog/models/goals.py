@@ -1,6 +1,11 @@
+from typing import TYPE_CHECKING, Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from .compounds import Form
 
 
 class Goal(models.Model):
@@ -17,7 +22,7 @@ class Goal(models.Model):
     claims = models.ManyToManyField(
         "catalog.HealthClaim", verbose_name=_("authorised claims"), blank=True, related_name="goals"
     )
-    recommended_forms = models.ManyToManyField(
+    recommended_forms: "models.ManyToManyField[Form, Any]" = models.ManyToManyField(
         "catalog.Form", verbose_name=_("recommended forms"), blank=True, related_name="goals"
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -5,6 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..validators import validate_fraction, validate_gtin, validate_positive
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import ManyRelatedManager
+
+    from .content import Article
 
 DIET_FIELDS = ("vegan", "vegetarian", "gluten_free", "lactose_free", "sugar_free")
 
@@ -50,6 +57,9 @@ class Brand(models.Model):
 class ProductQuerySet(models.QuerySet["Product"]):
     def published(self) -> "ProductQuerySet":
         return self.filter(published=True)
+
+
+ProductManager = models.Manager.from_queryset(ProductQuerySet)
 
 
 class Product(models.Model):
@@ -129,7 +139,9 @@ class Product(models.Model):
         help_text=_("Names in both languages, brand, forms and descriptions, folded for search."),
     )
 
-    objects = ProductQuerySet.as_manager()
+    objects = ProductManager()
+    if TYPE_CHECKING:  # reverse of Article.products (modeltranslation hides it from the plugin)
+        articles: "ManyRelatedManager[Article, Any]"
 
     class Meta:
         verbose_name = _("product")

@@ -5,7 +5,7 @@ Every form validates its query string: a bad value is shown as a form error, nev
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -36,8 +36,8 @@ class ArticleFilterForm(forms.Form):
         self, *args: Any, goals: list[tuple[str, str]], forms_: list[tuple[str, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goal"].choices = [("", _("All goals")), *goals]
-        self.fields["form"].choices = [("", _("All forms")), *forms_]
+        cast(forms.ChoiceField, self.fields["goal"]).choices = [("", _("All goals")), *goals]
+        cast(forms.ChoiceField, self.fields["form"]).choices = [("", _("All forms")), *forms_]
 
 
 class SearchForm(forms.Form):
@@ -79,8 +79,8 @@ class InteractionCheckForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["product"].choices = products
-        self.fields["condition"].choices = conditions
+        cast(forms.ChoiceField, self.fields["product"]).choices = products
+        cast(forms.ChoiceField, self.fields["condition"]).choices = conditions
 
     def clean_product(self) -> list[str]:
         value = list(self.cleaned_data.get("product") or [])

@@ -171,7 +171,7 @@ def _chips(
         for item in facets.get(facet, []):
             labels[(facet, item["value"])] = item["label"]
     for flag in DIET_FIELDS:
-        labels[("diet", flag)] = str(Product._meta.get_field(flag).verbose_name)
+        labels[("diet", flag)] = str(Product._meta.get_field(flag).verbose_name)  # type: ignore[union-attr]
     fields = filterset.form.fields
     chips = []
     for name, value in state:
@@ -243,7 +243,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "diet_options": [
             {
                 "value": flag,
-                "label": Product._meta.get_field(flag).verbose_name,
+                "label": Product._meta.get_field(flag).verbose_name,  # type: ignore[union-attr]
                 "checked": flag in selected_diet,
             }
             for flag in DIET_FIELDS
@@ -516,11 +516,13 @@ CHECK_PARAMS = ("product", "medication", "condition")
 @require_GET
 def interaction_check(request: HttpRequest) -> HttpResponse:
     lang = _lang()
+    # Both language columns by name: values_list("slug", "name_nl", "name_nl") would collapse
+    # the repeated column and yield pairs.
     products = [
-        (slug, name or name_nl)
-        for slug, name, name_nl in Product.objects.published()
+        (slug, (name_en if lang == "en" else "") or name_nl)
+        for slug, name_nl, name_en in Product.objects.published()
         .order_by(f"name_{lang}", "id")
-        .values_list("slug", f"name_{lang}", "name_nl")
+        .values_list("slug", "name_nl", "name_en")
     ]
     conditions = [
         (it.slug, it.texts[lang]["name"])
