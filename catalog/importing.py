@@ -39,6 +39,7 @@ from django.utils.translation import gettext_lazy
 from . import compliance, dosing, services
 from .models import Brand, Form, Goal, IngredientLine, Pack, Product
 from .models.products import DIET_FIELDS
+from .validators import validate_sku
 
 COLUMNS: tuple[str, ...] = (
     "sku",
@@ -294,12 +295,17 @@ def format_ingredients(lines: Iterable[tuple[str, Decimal | None, Decimal | None
     return ";".join(parts)
 
 
+def translated(obj: Any, column: str) -> str:
+    """A modeltranslation column (`name_nl`...): added to the model at runtime, so untyped."""
+    return str(getattr(obj, column) or "")
+
+
 def _product_values(product: Product) -> dict[str, str]:
     """A product's columns as export writes them (needs brand, ingredients__form, goals)."""
     return {
         "brand": product.brand.slug,
-        "name_nl": product.name_nl or "",
-        "name_en": product.name_en or "",
+        "name_nl": translated(product, "name_nl"),
+        "name_en": translated(product, "name_en"),
         "dose_form": product.dose_form,
         "serving_unit": product.serving_unit,
         "serving_size": format_decimal(product.serving_size),
@@ -310,8 +316,8 @@ def _product_values(product: Product) -> dict[str, str]:
         ),
         "goals": "|".join(sorted(g.slug for g in product.goals.all())),
         "diet": "|".join(product.diet),
-        "description_nl": product.description_nl or "",
-        "description_en": product.description_en or "",
+        "description_nl": translated(product, "description_nl"),
+        "description_en": translated(product, "description_en"),
     }
 
 
@@ -332,6 +338,8 @@ def export_queryset(queryset: QuerySet[Product] | None = None) -> QuerySet[Produ
     queryset = queryset if queryset is not None else Product.objects.all()
     return (
         queryset.select_related("brand")
+        # The caller's prefetches (the admin changelist's, say) would clash with these.
+        .prefetch_related(None)
         .prefetch_related(
             Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")),
             "goals",
@@ -432,6 +440,8 @@ def read_rows(
                 )
             ]
         table = _csv_table(text)
+        if isinstance(table, RowError):
+            return [], [table]
     if not table:
         return [], [RowError(1, "", _("The file is empty."))]
     header_line, header = table[0]
@@ -452,27 +462,39 @@ def read_rows(
     for line, cells in table[1:]:
         if not any(c.strip() for c in cells):
             continue
+        # PostgreSQL cannot store NUL in text: refused here, not as a database error.
+        nul = [names[i] for i, c in enumerate(cells) if "\x00" in c and i < len(names)]
+        if nul:
+            errors.append(RowError(line, nul[0], _("Null characters are not allowed.")))
+            continue
         row = {
             name: unescape_formula(cells[i].strip()) if i < len(cells) else ""
             for i, name in enumerate(names)
             if name in COLUMNS
         }
         rows.append((line, row))
+    if errors:
+        return [], errors
     if not rows:
         return [], [RowError(header_line + 1, "", _("The file has a header but no rows."))]
     return rows, []
 
 
-def _csv_table(text: str) -> list[tuple[int, list[str]]]:
+def _csv_table(text: str) -> list[tuple[int, list[str]]] | RowError:
     first_line = text.split("\n", 1)[0]
     # Spreadsheets set to a Dutch locale save CSV with semicolons.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     table = []
     start = 1
-    for cells in reader:
-        table.append((start, cells))
-        start = reader.line_num + 1
+    try:
+        for cells in reader:
+            table.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error:  # a cell over csv.field_size_limit() (128 KiB), or broken quoting
+        return RowError(
+            start, "", _("This line cannot be read as CSV (a cell is too long or badly quoted).")
+        )
     return table
 
 
@@ -483,12 +505,16 @@ def _xlsx_table(data: bytes) -> list[tuple[int, list[str]]] | RowError:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds (zipfile, KeyError, XML errors)
         return RowError(1, "", _("The file is not a readable XLSX workbook."))
-    sheet = workbook.worksheets[0]
-    table = [
-        (i, [_cell_text(v) for v in row])
-        for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    workbook.close()
+    try:
+        sheet = workbook.worksheets[0]
+        table = [
+            (i, [_cell_text(v) for v in row])
+            for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    except Exception:  # read-only sheets parse lazily: broken XML surfaces while iterating
+        return RowError(1, "", _("The file is not a readable XLSX workbook."))
+    finally:
+        workbook.close()
     return table
 
 
@@ -604,12 +630,12 @@ def _load_reference(rows: list[tuple[int, dict[str, str]]]) -> _Reference:
     )
     product_ids |= {p.product_id for p in packs_by_sku.values()}
     products: dict[int, Product] = {}
-    for chunk in _chunks(sorted(product_ids)):
-        for product in export_queryset(Product.objects.filter(pk__in=chunk)):
+    for id_chunk in _chunks(sorted(product_ids)):
+        for product in export_queryset(Product.objects.filter(pk__in=id_chunk)):
             products[product.pk] = product
     products_by_key: dict[tuple[str, str], list[Product]] = defaultdict(list)
     for product in products.values():
-        products_by_key[(product.brand.slug, product.name_en or "")].append(product)
+        products_by_key[(product.brand.slug, translated(product, "name_en"))].append(product)
     return _Reference(
         brands=brands,
         forms={f.slug: f for f in Form.objects.all()},
@@ -719,6 +745,8 @@ def _validate_pack(
             raw = _decimal_text(raw)
         try:
             value = _clean(Pack, column, raw)
+            if column == "sku":
+                validate_sku(value)  # no formula trigger in a cell exported later
             if column in ("servings_per_container", "price_eur") and value <= 0:
                 raise ValidationError(_("Must be more than zero."))
             values[column] = value
@@ -991,29 +1019,25 @@ def apply_import(plan: ImportPlan, *, progress: Progress | None = None) -> list[
             for name in names:
                 setattr(group.product, name, group.fields[name])
             field_changes[frozenset(names)].append(group.product)
-    for names, products in field_changes.items():
-        for chunk in _chunks(products):
-            Product.objects.bulk_update(list(chunk), sorted(names))
+    for changed_names, products in field_changes.items():
+        for product_chunk in _chunks(products):
+            Product.objects.bulk_update(list(product_chunk), sorted(changed_names))
 
     # 2. goals and ingredient lines: replaced where new or changed.
     touched = new_plans + changed_plans
-    goal_plans = [
-        g for g in touched if g in new_plans or any(c.column == "goals" for c in g.changes)
-    ]
+    goal_plans = [g for g in touched if g.is_new or any(c.column == "goals" for c in g.changes)]
     line_plans = [
-        g for g in touched if g in new_plans or any(c.column == "ingredients" for c in g.changes)
+        g for g in touched if g.is_new or any(c.column == "ingredients" for c in g.changes)
     ]
     through = Product.goals.through
     for chunk in _chunks(goal_plans):
-        through.objects.filter(
-            product__in=[g.product for g in chunk if g in changed_plans]
-        ).delete()
+        through.objects.filter(product__in=[g.product for g in chunk if not g.is_new]).delete()
         through.objects.bulk_create(
             [through(product=g.product, goal=goal) for g in chunk for goal in g.goals]
         )
     for chunk in _chunks(line_plans):
         IngredientLine.objects.filter(
-            product__in=[g.product for g in chunk if g in changed_plans]
+            product__in=[g.product for g in chunk if not g.is_new]
         ).delete()
         IngredientLine.objects.bulk_create(
             [
@@ -1036,18 +1060,18 @@ def apply_import(plan: ImportPlan, *, progress: Progress | None = None) -> list[
                     setattr(item.pack, name, value)
                 item.pack.updated_at = now
                 changed_packs.append(item.pack)
-    for chunk in _chunks(new_packs):
-        Pack.objects.bulk_create(list(chunk))
-    for chunk in _chunks(changed_packs):
-        Pack.objects.bulk_update(list(chunk), [*PACK_COLUMNS, "updated_at"])
+    for pack_chunk in _chunks(new_packs):
+        Pack.objects.bulk_create(list(pack_chunk))
+    for pack_chunk in _chunks(changed_packs):
+        Pack.objects.bulk_update(list(pack_chunk), [*PACK_COLUMNS, "updated_at"])
 
     # 4. derived fields through the service, in batches; touched products get a new updated_at.
-    ids = [g.product.pk for g in touched if g.product is not None]
-    for chunk in _chunks(ids):
-        Product.objects.filter(pk__in=chunk).update(updated_at=now)
-        services.products_recompute(queryset=Product.objects.filter(pk__in=chunk))
+    touched_ids = [g.product.pk for g in touched if g.product is not None]
+    for id_chunk in _chunks(touched_ids):
+        Product.objects.filter(pk__in=id_chunk).update(updated_at=now)
+        services.products_recompute(queryset=Product.objects.filter(pk__in=id_chunk))
         if progress:
-            progress(len(chunk))
+            progress(len(id_chunk))
     plan.written = True
     return [g.product for g in touched if g.product is not None]
 

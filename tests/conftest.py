@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from tests.factories import reference_values
@@ -22,12 +23,22 @@ def refs(db):
     reference_values()
 
 
-@pytest.fixture(scope="session")
-def demo_catalog(django_db_setup, django_db_blocker):
-    """The demo catalog loaded once for the session (tests using it must not write)."""
-    with django_db_blocker.unblock():
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo catalog, loaded once per module inside a transaction rolled back afterwards.
+
+    Each test still runs in its own savepoint (the `db` fixture), so writes never leak into
+    the next test or into other modules.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", verbosity=0)
-    yield
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_catalog(demo_module, db):
+    """The demo catalog for one test (its writes are rolled back)."""
 
 
 @pytest.fixture

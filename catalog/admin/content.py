@@ -8,9 +8,10 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
 from catalog import selectors
+from catalog.admin.base import TabbedAdmin
 from catalog.models import Article, ArticleSection, FaqItem
 from catalog.sanitize import clean_html
 
@@ -40,7 +41,7 @@ class FaqItemInline(TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(TabbedAdmin):
     list_display = ("title", "slug", "published", "published_at", "section_count", "updated_at")
     list_filter = ("published", "goals", "forms")
     search_fields = ("slug", "title_nl", "title_en")

@@ -12,9 +12,9 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from catalog import selectors, services
+from catalog.admin.base import TabbedAdmin
 from catalog.models import Brand, Form, Goal, HealthClaim, Interaction, Product, ReferenceValue
 from catalog.sanitize import clean_html
 
@@ -56,7 +56,7 @@ class BrandAdmin(InvalidatesCacheMixin, admin.ModelAdmin):
 
 
 @admin.register(Form)
-class FormAdmin(InvalidatesCacheMixin, TabbedTranslationAdmin):
+class FormAdmin(InvalidatesCacheMixin, TabbedAdmin):
     list_display = ("name", "slug", "elemental_percent", "sort_order", "product_count")
     list_editable = ("sort_order",)
     search_fields = ("slug", "name_nl", "name_en")
@@ -87,7 +87,7 @@ class FormAdmin(InvalidatesCacheMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(InvalidatesCacheMixin, TabbedTranslationAdmin):
+class GoalAdmin(InvalidatesCacheMixin, TabbedAdmin):
     list_display = ("name", "slug", "sort_order")
     list_editable = ("sort_order",)
     search_fields = ("slug", "name_nl", "name_en")
@@ -101,13 +101,13 @@ class GoalAdmin(InvalidatesCacheMixin, TabbedTranslationAdmin):
 
 
 @admin.register(HealthClaim)
-class HealthClaimAdmin(InvalidatesCacheMixin, TabbedTranslationAdmin):
+class HealthClaimAdmin(InvalidatesCacheMixin, TabbedAdmin):
     list_display = ("text", "slug", "min_percent_nrv")
     search_fields = ("slug", "text_nl", "text_en")
 
 
 @admin.register(Interaction)
-class InteractionAdmin(InvalidatesCacheMixin, TabbedTranslationAdmin):
+class InteractionAdmin(InvalidatesCacheMixin, TabbedAdmin):
     list_display = ("name", "slug", "kind", "severity")
     list_filter = ("kind", "severity")
     search_fields = ("slug", "name_nl", "name_en", "examples_nl", "examples_en", "match_terms")

@@ -58,7 +58,9 @@ def three_rows():
     """Two packs of one product and one pack of another."""
     return [
         row(),
-        row(sku="VF-CIT-120", gtin="8712345678913", servings_per_container="120", price_eur="21.95"),
+        row(
+            sku="VF-CIT-120", gtin="8712345678913", servings_per_container="120", price_eur="21.95"
+        ),
         row(
             sku="VF-BIS-90",
             gtin="",

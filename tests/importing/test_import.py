@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from catalog import importing
 from catalog.models import IngredientLine, Pack, Product
@@ -134,9 +135,7 @@ def test_semicolon_separated_csv_with_a_byte_order_mark(catalog_refs):
 
 
 def test_a_copy_warning_is_reported_but_imported(catalog_refs):
-    plan = importing.import_products(
-        csv_bytes([row(description_en="Helps you sleep better.")])
-    )
+    plan = importing.import_products(csv_bytes([row(description_en="Helps you sleep better.")]))
 
     assert [(w.line, w.column) for w in plan.warnings] == [(2, "description_en")]
     assert Product.objects.count() == 1
@@ -189,7 +188,8 @@ def test_a_bad_row_is_reported_and_nothing_is_written(catalog_refs, rows, expect
     make_product(slug="already-there")
     before = snapshot()
 
-    with pytest.raises(importing.ImportFailed) as failure:
+    # The fragments are English; the messages follow the active language (Dutch by default).
+    with translation.override("en"), pytest.raises(importing.ImportFailed) as failure:
         importing.import_products(csv_bytes([*three_rows()[2:], *rows]))
 
     line, column, fragment = expected

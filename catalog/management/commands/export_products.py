@@ -1,13 +1,15 @@
 """Export products in the bulk import format (CSV or XLSX), one row per pack."""
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from catalog import importing
 from catalog.models import Product
+
+from .import_products import RawStream
 
 
 class Command(BaseCommand):
@@ -32,21 +34,23 @@ class Command(BaseCommand):
             "xlsx" if target and target.lower().endswith(".xlsx") else "csv"
         )
         if fmt == "xlsx" and not target:
-            raise CommandError("XLSX needs an output file.")
+            raise CommandError(_("XLSX needs an output file."))
         queryset = Product.objects.all()
         if options["brand"]:
             queryset = queryset.filter(brand__slug__in=options["brand"])
         if options["published"]:
             queryset = queryset.filter(published=True)
-        if target:
-            path = Path(target)
-            if fmt == "xlsx":
-                with path.open("wb") as stream:
-                    count = importing.write_xlsx(importing.export_rows(queryset), stream)
-            else:
-                with path.open("w", encoding="utf-8", newline="") as stream:
-                    count = importing.write_csv(importing.export_rows(queryset), stream)
-            self.stderr.write(f"Exported {count} packs to {path}.")
+        if not target:
+            importing.write_csv(importing.export_rows(queryset), RawStream(self.stdout))
+            return
+        path = Path(target)
+        if fmt == "xlsx":
+            with path.open("wb") as stream:
+                count = importing.write_xlsx(importing.export_rows(queryset), stream)
         else:
-            count = importing.write_csv(importing.export_rows(queryset), sys.stdout)
-            sys.stdout.flush()
+            with path.open("w", encoding="utf-8", newline="") as stream:
+                count = importing.write_csv(importing.export_rows(queryset), stream)
+        if options["verbosity"] >= 1:
+            self.stderr.write(
+                _("Exported %(count)s packs to %(path)s.") % {"count": count, "path": path}
+            )

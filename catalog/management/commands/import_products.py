@@ -3,11 +3,26 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from django.db import transaction
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from catalog import importing
+
+
+class RawStream:
+    """A command's stdout or stderr without the line ending OutputWrapper adds to every write:
+    tqdm redraws its bar in place with carriage returns, and CSV brings its own line ends."""
+
+    def __init__(self, wrapper: OutputWrapper) -> None:
+        self.wrapper = wrapper
+
+    def write(self, text: str) -> None:
+        self.wrapper.write(text, ending="")
+
+    def flush(self) -> None:
+        self.wrapper.flush()
 
 
 class Command(BaseCommand):
@@ -32,25 +47,38 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise CommandError(f"Cannot read {path}: {error.strerror}") from error
+            raise CommandError(
+                _("Cannot read %(path)s: %(reason)s") % {"path": path, "reason": error.strerror}
+            ) from error
         quiet = options["no_progress"] or options["verbosity"] < 1
+        stream = RawStream(self.stderr)
         with transaction.atomic():
-            with tqdm(desc="checking", unit=" rows", disable=quiet, file=self.stderr) as bar:
+            with tqdm(desc=_("checking"), unit=" rows", disable=quiet, file=stream) as bar:
                 plan = importing.plan_import(data, path.name, progress=bar.update)
             for warning in plan.warnings:
-                self.stderr.write(f"warning: {warning}", style_func=self.style.WARNING)
+                self.stderr.write(
+                    _("warning: %(warning)s") % {"warning": warning},
+                    style_func=self.style.WARNING,
+                )
             if not plan.ok:
-                for error in plan.errors:
-                    self.stderr.write(str(error))
+                for problem in plan.errors:
+                    self.stderr.write(str(problem))
                 raise CommandError(
-                    f"{len(plan.errors)} errors in {path.name}; nothing was imported."
+                    _("%(count)s errors in %(file)s; nothing was imported.")
+                    % {"count": len(plan.errors), "file": path.name}
                 )
             if options["dry_run"]:
-                self.stdout.write(f"Dry run, nothing written. {plan.summary()}")
+                self.stdout.write(
+                    _("Dry run, nothing written. %(summary)s") % {"summary": plan.summary()}
+                )
                 return
             to_write = sum(p.status != importing.STATUS_UNCHANGED for p in plan.products)
             with tqdm(
-                desc="writing", total=to_write, unit=" products", disable=quiet, file=self.stderr
+                desc=_("writing"), total=to_write, unit=" products", disable=quiet, file=stream
             ) as bar:
                 importing.apply_import(plan, progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(f"Imported {path.name}. {plan.summary()}"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Imported %(file)s. %(summary)s") % {"file": path.name, "summary": plan.summary()}
+            )
+        )
