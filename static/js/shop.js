@@ -1,6 +1,8 @@
 /* Progressive enhancement only: the pages work without it.
    Listing: ticking a filter updates the results without a full reload (the URL is kept
-   shareable through history.pushState); the submit button stays for keyboard users. */
+   shareable through history.pushState); the submit button stays for keyboard users.
+   The language links follow the new URL, and the new result count is announced through a
+   status region that stays in the page (a replaced live region would not be read out). */
 (function () {
   "use strict";
   var SELECTOR = "[data-listing]";
@@ -20,6 +22,12 @@
         if (!fresh) { window.location.assign(url); return; }
         var focusedId = document.activeElement && document.activeElement.id;
         current.replaceWith(fresh);
+        var languages = document.querySelector(".lang-switch");
+        var freshLanguages = doc.querySelector(".lang-switch");
+        if (languages && freshLanguages) { languages.replaceWith(freshLanguages); }
+        var status = document.querySelector("[data-listing-status]");
+        var title = fresh.querySelector("#results-title");
+        if (status && title) { status.textContent = title.textContent.trim(); }
         if (push) { window.history.pushState({ listing: true }, "", url); }
         document.title = doc.title;
         if (focusedId) {

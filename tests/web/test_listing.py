@@ -1,6 +1,7 @@
 """The product listing: facets with disjunctive counts, chips, sort, pagination, bad input."""
 
 import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
