@@ -22,11 +22,13 @@ DEFAULTS: dict[str, Any] = {
     "CURRENCY": "EUR",
     "PAGE_SIZE": 24,
     "MAX_PAGE_SIZE": 100,
-    "FEED_CHUNK_SIZE": 500,
+    "FEED_CHUNK_SIZE": 2000,
     # Google product taxonomy: Health & Beauty > Health Care > Fitness & Nutrition >
     # Vitamins & Supplements.
     "GOOGLE_PRODUCT_CATEGORY": "525",
     "FACET_CACHE_SECONDS": 300,
+    # Rendered API read bodies, keyed by catalog version (a write makes them stale at once).
+    "API_CACHE_SECONDS": 300,
 }
 
 

@@ -128,6 +128,15 @@ def _brand_slugs() -> list[str]:
     return selectors.reference_slugs()["brand"]
 
 
+def _ids(facet: str, slugs: list[str]) -> list[int]:
+    """Ids of validated slugs, from the cached reference data: the EXISTS probes then read
+    the (product, form) / (product, goal) indexes alone, with no join to the form or goal."""
+    wanted = set(slugs)
+    return [row[0] for row in selectors.facet_reference()[facet] if row[1] in wanted]
+
+
+# Each ordering reads an index `product_pub_*` (migration 0003) forwards or backwards; a
+# descending one keeps ties in id order with an incremental sort of the few equal values.
 ORDERINGS = {
     "price": ("price_eur", "id"),
     "-price": ("-price_eur", "id"),
@@ -225,13 +234,17 @@ class ProductFilter(django_filters.FilterSet):
     def filter_form(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
         if not value:
             return qs
-        lines = IngredientLine.objects.filter(product=OuterRef("pk"), form__slug__in=value)
+        lines = IngredientLine.objects.filter(
+            product=OuterRef("pk"), form_id__in=_ids("form", value)
+        )
         return qs.filter(Exists(lines))
 
     def filter_goal(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
         if not value:
             return qs
-        links = Product.goals.through.objects.filter(product=OuterRef("pk"), goal__slug__in=value)
+        links = Product.goals.through.objects.filter(
+            product=OuterRef("pk"), goal_id__in=_ids("goal", value)
+        )
         return qs.filter(Exists(links))
 
     def filter_diet(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:

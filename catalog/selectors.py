@@ -7,16 +7,25 @@ in `services` bumps (`invalidate_catalog_cache`), so a saved product is visible 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connections, transaction
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Exists,
+    Expression,
+    F,
+    FloatField,
     IntegerField,
     Max,
     Min,
@@ -27,11 +36,13 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from .conf import catalog_settings
 from .models import Market, ReferenceValue
+from .models.products import DIET_FIELDS
 
 VERSION_KEY = "catalog:version"
 
@@ -48,24 +59,76 @@ SERVING_UNIT_PLURALS = {
 }
 
 
+# Within `one_read()` (a GET request, a feed) each cached read is fetched from the cache once
+# and then served from this dict: a feed of 100,000 products asks the cache a handful of times,
+# not a few times per product. Only for reads: a write inside the block would not be seen.
+_memo: ContextVar[dict[str, Any] | None] = ContextVar("catalog_read_memo", default=None)
+
+
+# The reference reads nearly every request needs, fetched together in one cache round trip.
+READ_PRELOAD = ("facet-reference", "reference-bands", "interactions")
+
+
+@contextmanager
+def one_read(version: int | None = None, preload: Iterable[str] = READ_PRELOAD) -> Iterator[None]:
+    """Serve repeated cached catalog reads (and the version) from memory for the block.
+
+    `version`, when the caller has just read it, spares that lookup; the `preload` keys are
+    fetched with one `get_many` instead of a round trip each.
+    """
+    memo: dict[str, Any] = {}
+    token = _memo.set(memo)
+    try:
+        if version is not None:
+            memo[VERSION_KEY] = version
+        keys = list(preload)
+        if keys:
+            prefix = f"catalog:{catalog_version()}:"
+            found = cache.get_many([prefix + key for key in keys])
+            for key in keys:
+                if found.get(prefix + key) is not None:
+                    memo[key] = found[prefix + key]
+        yield
+    finally:
+        _memo.reset(token)
+
+
 def catalog_version() -> int:
+    memo = _memo.get()
+    if memo is not None and VERSION_KEY in memo:
+        return int(memo[VERSION_KEY])
     version = cache.get(VERSION_KEY)
     if version is None:
         version = 1
         cache.add(VERSION_KEY, version, timeout=None)
+    if memo is not None:
+        memo[VERSION_KEY] = version
     return int(version)
 
 
-def invalidate_catalog_cache() -> None:
-    """Make every cached catalog read stale (called by services after each write)."""
+def _bump_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
+def invalidate_catalog_cache() -> None:
+    """Make every cached catalog read stale (called by services after each write).
+
+    The version moves at once (reads later in the same transaction see the write) and again
+    when the transaction commits: a concurrent read between the two may have cached data from
+    before the commit under the first new version; the second move makes that stale too.
+    """
+    _bump_version()
+    transaction.on_commit(_bump_version)
+
+
 def cached(key: str, compute: Any, timeout: int | None = None) -> Any:
     """Cache `compute()` under `key` for the current catalog version."""
+    memo = _memo.get()
+    if memo is not None and key in memo:
+        return memo[key]
     full_key = f"catalog:{catalog_version()}:{key}"
     value = cache.get(full_key)
     if value is None:
@@ -75,6 +138,8 @@ def cached(key: str, compute: Any, timeout: int | None = None) -> Any:
             value,
             timeout if timeout is not None else catalog_settings.FACET_CACHE_SECONDS,
         )
+    if memo is not None:
+        memo[key] = value
     return value
 
 
@@ -136,44 +201,47 @@ def default_market() -> str:
 # --- reference data for filters and labels --------------------------------------------------
 
 
-def reference_slugs() -> dict[str, list[str]]:
-    """Valid slugs of each facet, for validating filter values (cached, invalidated on writes)."""
+def facet_reference() -> dict[str, list[tuple[Any, ...]]]:
+    """Forms (id, slug, name_nl, name_en, elemental_fraction), goals (id, slug, name_nl,
+    name_en) and brands (id, slug, name): three queries, cached until the next write. Filter
+    validation, facet labels and product summaries all read it."""
     from .models import Brand, Form, Goal
 
-    def compute() -> dict[str, list[str]]:
+    def compute() -> dict[str, list[tuple[Any, ...]]]:
         return {
             "form": list(
-                Form.objects.order_by("sort_order", "slug").values_list("slug", flat=True)
+                Form.objects.order_by("sort_order", "slug").values_list(
+                    "id", "slug", "name_nl", "name_en", "elemental_fraction"
+                )
             ),
             "goal": list(
-                Goal.objects.order_by("sort_order", "slug").values_list("slug", flat=True)
+                Goal.objects.order_by("sort_order", "slug").values_list(
+                    "id", "slug", "name_nl", "name_en"
+                )
             ),
-            "brand": list(Brand.objects.order_by("slug").values_list("slug", flat=True)),
+            "brand": list(Brand.objects.order_by("slug").values_list("id", "slug", "name")),
         }
 
-    return dict(cached("reference-slugs", compute, timeout=3600))
+    return dict(cached("facet-reference", compute, timeout=3600))
+
+
+def reference_slugs() -> dict[str, list[str]]:
+    """Valid slugs of each facet, for validating filter values (cached, invalidated on writes)."""
+    return {name: [row[1] for row in rows] for name, rows in facet_reference().items()}
 
 
 def facet_labels(lang: str) -> dict[str, dict[Any, tuple[str, str]]]:
     """id -> (slug, label in `lang`) for forms, goals and brands."""
-    from .models import Brand, Form, Goal
-
-    def compute() -> dict[str, dict[Any, tuple[str, str]]]:
-        return {
-            "form": {
-                f["id"]: (f["slug"], f[f"name_{lang}"] or f["name_nl"] or f["slug"])
-                for f in Form.objects.values("id", "slug", f"name_{lang}", "name_nl")
-            },
-            "goal": {
-                g["id"]: (g["slug"], g[f"name_{lang}"] or g["name_nl"] or g["slug"])
-                for g in Goal.objects.values("id", "slug", f"name_{lang}", "name_nl")
-            },
-            "brand": {
-                b["id"]: (b["slug"], b["name"]) for b in Brand.objects.values("id", "slug", "name")
-            },
+    reference = facet_reference()
+    labels: dict[str, dict[Any, tuple[str, str]]] = {
+        name: {
+            row[0]: (row[1], (row[3] if lang == "en" else row[2]) or row[2] or row[1])
+            for row in reference[name]
         }
-
-    return dict(cached(f"facet-labels:{lang}", compute, timeout=3600))
+        for name in ("form", "goal")
+    }
+    labels["brand"] = {row[0]: (row[1], row[2]) for row in reference["brand"]}
+    return labels
 
 
 def within_ul_q(market: str) -> Q:
@@ -202,6 +270,23 @@ def within_ul_q(market: str) -> Q:
 
 def product_ul_mg(product: Any, market: str) -> Decimal | None:
     return ul_mg(market, min(int(product.min_age_years), 18))
+
+
+# --- facet keys ------------------------------------------------------------------------------
+
+# Forms and goals are few (16 and 12 in the reference data). A product stores the ids it has as
+# bits of a 63-bit integer, so one scan of a covering index counts every facet. Ids from
+# FACET_BITS up cannot be stored: then facets are counted with a query per facet instead.
+FACET_BITS = 63
+
+
+def facet_mask(ids: Iterable[int]) -> int:
+    """Bit n set for each id n below FACET_BITS (stored as Product.form_mask / goal_mask)."""
+    mask = 0
+    for n in ids:
+        if 0 <= n < FACET_BITS:
+            mask |= 1 << n
+    return mask
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -245,19 +330,82 @@ def search_terms(text: str) -> list[str]:
     return [t for t in fold(text).split() if t][:10]
 
 
-def product_search(queryset: QuerySet[Any], text: str) -> QuerySet[Any]:
-    """Every word must occur in the search text (accent- and case-insensitive).
+class _ProductColumn(Expression):
+    """A column of the product table that Django does not model (PostgreSQL's generated
+    `search_vector`), qualified with whatever alias the product table has in this query."""
 
-    On PostgreSQL the `icontains` lookups use the trigram GIN index on `search_text`; the
-    same rule on SQLite keeps results the same on both databases.
+    def __init__(self, column: str, output_field: Any) -> None:
+        super().__init__(output_field=output_field)
+        self.column = column
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        alias = compiler.query.base_table
+        return (
+            f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name(self.column)}",
+            [],
+        )
+
+
+class _FullTextMatch(Expression):
+    """`search_vector @@ query`, the query being the prefix terms in Dutch OR English."""
+
+    conditional = True
+    output_field: Any = BooleanField()
+
+    def __init__(self, tsquery: str) -> None:
+        super().__init__()
+        self.tsquery = tsquery
+        self.vector = _ProductColumn("search_vector", BooleanField())
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        vector, _params = compiler.compile(self.vector)
+        return f"{vector} @@ ({_TSQUERY})", [self.tsquery, self.tsquery]
+
+
+class _FullTextRank(_FullTextMatch):
+    conditional = False
+    output_field: Any = FloatField()
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        vector, _params = compiler.compile(self.vector)
+        return f"ts_rank({vector}, {_TSQUERY})", [self.tsquery, self.tsquery]
+
+
+_TSQUERY = "to_tsquery('dutch'::regconfig, %s) || to_tsquery('english'::regconfig, %s)"
+
+
+def _tsquery(term: str) -> str | None:
+    """`term` as a prefix query for to_tsquery ('co-q10' -> 'co:* & q10:*'); None if no word."""
+    words = re.findall(r"\w+", term)
+    return " & ".join(f"{w}:*" for w in words) if words else None
+
+
+def _full_text(queryset: QuerySet[Any]) -> bool:
+    return bool(connections[queryset.db].vendor == "postgresql")
+
+
+def product_search(queryset: QuerySet[Any], text: str) -> QuerySet[Any]:
+    """Every word must be found: as a substring of the folded search text (accent- and
+    case-insensitive), or, on PostgreSQL, also as a word prefix after Dutch or English
+    stemming ("tabletten" finds "tablet", "capsules" finds "capsule").
+
+    On PostgreSQL the substring test uses the trigram GIN index on `search_text` and the
+    word test the GIN index on the generated `search_vector` (migration 0003); SQLite scans.
+    So results are the same on both databases, PostgreSQL adding stemmed matches.
     """
+    full_text = _full_text(queryset)
     for term in search_terms(text):
-        queryset = queryset.filter(search_text__contains=term)
+        match = Q(search_text__contains=term)
+        tsquery = _tsquery(term) if full_text else None
+        if tsquery:
+            match |= Q(_FullTextMatch(tsquery))
+        queryset = queryset.filter(match)
     return queryset
 
 
 def order_by_relevance(queryset: QuerySet[Any], text: str) -> QuerySet[Any]:
-    """Name matches first, then the rest; by name within each group."""
+    """Exact name first, then names holding every word, then the rest; within each group
+    by full-text rank on PostgreSQL (names weigh most), then by name."""
     from .compliance import fold
 
     terms = search_terms(text)
@@ -267,14 +415,19 @@ def order_by_relevance(queryset: QuerySet[Any], text: str) -> QuerySet[Any]:
     for term in terms:
         name_hits &= Q(name_nl__icontains=term) | Q(name_en__icontains=term)
     folded = fold(text).strip()
-    return queryset.annotate(
+    queryset = queryset.annotate(
         _relevance=Case(
             When(Q(name_nl__iexact=folded) | Q(name_en__iexact=folded), then=Value(0)),
             When(name_hits, then=Value(1)),
             default=Value(2),
             output_field=IntegerField(),
         )
-    ).order_by("_relevance", "name", "id")
+    )
+    words = [q for q in (_tsquery(t) for t in terms) if q]
+    if _full_text(queryset) and words:
+        queryset = queryset.annotate(_rank=_FullTextRank(" & ".join(words)))
+        return queryset.order_by("_relevance", "-_rank", "name", "id")
+    return queryset.order_by("_relevance", "name", "id")
 
 
 # --- listings and facets --------------------------------------------------------------------
@@ -288,6 +441,134 @@ def listing_queryset(queryset: QuerySet[Any]) -> QuerySet[Any]:
         Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")),
         "goals",
     )
+
+
+# --- product summaries without model instances ------------------------------------------------
+
+SUMMARY_FIELDS = (
+    "id",
+    "slug",
+    "brand_id",
+    "name_nl",
+    "name_en",
+    "dose_form",
+    "serving_unit",
+    "serving_size",
+    "servings_per_day",
+    "servings_per_container",
+    "elemental_mg_per_serving",
+    "elemental_mg_per_day",
+    "percent_nrv",
+    "price_eur",
+    "price_per_100mg",
+    "days_supply",
+    "in_stock",
+    "min_age_years",
+    "image",
+    "updated_at",
+    *DIET_FIELDS,
+)
+
+
+class _Related(list[Any]):
+    """A prefetched relation: `.all()` like a related manager, without creating one."""
+
+    def all(self) -> _Related:
+        return self
+
+
+class _Image:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __bool__(self) -> bool:
+        return bool(self.name)
+
+    @property
+    def url(self) -> str:
+        from .models import Product
+
+        return str(Product._meta.get_field("image").storage.url(self.name))  # type: ignore[attr-defined]
+
+
+class ProductRow(SimpleNamespace):
+    """What a product summary reads (the PRODUCT shape), from plain rows: `slug`, `name_nl`,
+    `brand.slug`, `ingredients.all()` with `form`, `goals.all()`, `diet`, ... as on Product."""
+
+
+def product_rows(queryset: QuerySet[Any]) -> list[ProductRow]:
+    """Summaries of the products of `queryset` (ordered, sliced), in its order: three queries
+    of plain values.
+
+    Building model instances (a product, its lines with their forms, its goals) costs more
+    than the rest of a summary together; forms, goals and brands come from the cached
+    reference data instead, one shared object each. The list API and the JSON Lines feed
+    read through here, so 100,000 products stream at thousands a second.
+    """
+    from .models import IngredientLine, Product
+
+    reference = facet_reference()
+    forms = {
+        r[0]: SimpleNamespace(
+            id=r[0], slug=r[1], name_nl=r[2], name_en=r[3], elemental_fraction=r[4]
+        )
+        for r in reference["form"]
+    }
+    goal_rank = {r[0]: i for i, r in enumerate(reference["goal"])}
+    goals = {
+        r[0]: SimpleNamespace(id=r[0], slug=r[1], name_nl=r[2], name_en=r[3])
+        for r in reference["goal"]
+    }
+    brands = {r[0]: SimpleNamespace(id=r[0], slug=r[1], name=r[2]) for r in reference["brand"]}
+    rows: dict[int, ProductRow] = {}
+    for values in queryset.values(*SUMMARY_FIELDS):
+        row = ProductRow(**values)
+        row.pk = row.id
+        row.brand = brands.get(row.brand_id) or SimpleNamespace(slug="", name="")
+        row.diet = [flag for flag in DIET_FIELDS if values[flag]]
+        row.image = _Image(values["image"] or "")
+        row.ingredients, row.goals = _Related(), _Related()
+        rows[row.id] = row
+    if not rows:
+        return []
+    ids = list(rows)
+    lines = (
+        IngredientLine.objects.filter(product_id__in=ids)
+        .order_by("position", "id")
+        .values_list("product_id", "form_id", "compound_mg", "elemental_mg", "assayed_fraction")
+    )
+    for product_id, form_id, compound_mg, elemental_mg, assayed_fraction in lines:
+        rows[product_id].ingredients.append(
+            SimpleNamespace(
+                form_id=form_id,
+                form=forms[form_id],
+                compound_mg=compound_mg,
+                elemental_mg=elemental_mg,
+                assayed_fraction=assayed_fraction,
+            )
+        )
+    links = (
+        Product.goals.through.objects.filter(product_id__in=ids)
+        .order_by()
+        .values_list("product_id", "goal_id")
+    )
+    for product_id, goal_id in links:
+        rows[product_id].goals.append(goals[goal_id])
+    for row in rows.values():
+        row.goals.sort(key=lambda g: goal_rank[g.id])
+    return list(rows.values())
+
+
+def product_rows_of(queryset: QuerySet[Any], chunk_size: int) -> Iterator[ProductRow]:
+    """`product_rows` for a whole queryset in id order, a chunk at a time: constant memory,
+    keyset pagination on the primary key (no server-side cursor, no OFFSET)."""
+    last = 0
+    while True:
+        rows = product_rows(queryset.filter(pk__gt=last).order_by("pk")[:chunk_size])
+        yield from rows
+        if len(rows) < chunk_size:
+            return
+        last = rows[-1].id
 
 
 def _counts(rows: Iterable[dict[str, Any]], key: str) -> dict[Any, int]:
@@ -329,12 +610,227 @@ class Listing:
 
 
 def product_facets(filterset: Any, base: QuerySet[Any], lang: str) -> Listing:
-    """Disjunctive facet counts and ranges, plus the total count, in six queries.
+    """Disjunctive facet counts and ranges, plus the total count.
 
     Each facet is counted over the products that match every active filter except that
-    facet's own; price and dose ranges likewise leave out their own range. The total count
-    rides along in the range query.
+    facet's own; price and dose ranges likewise leave out their own range. Normally one
+    query does it all (`_facets_in_one_scan`); with a form or goal id too large for the
+    stored bit masks, one query per facet (`_facets_by_queries`).
     """
+    reference = facet_reference()
+    ids = [row[0] for row in reference["form"]] + [row[0] for row in reference["goal"]]
+    if all(0 <= i < FACET_BITS for i in ids):
+        return _facets_in_one_scan(filterset, base, lang, reference)
+    return _facets_by_queries(filterset, base, lang)
+
+
+def _range_conditions(data: dict[str, Any]) -> tuple[Q | None, Q | None]:
+    price_q = mg_q = None
+    for low, high, field, name in (
+        ("min_price", "max_price", "price_eur", "price"),
+        ("min_elemental_mg", "max_elemental_mg", "elemental_mg_per_day", "mg"),
+    ):
+        condition = Q()
+        if data.get(low) is not None:
+            condition &= Q(**{f"{field}__gte": data[low]})
+        if data.get(high) is not None:
+            condition &= Q(**{f"{field}__lte": data[high]})
+        if condition:
+            if name == "price":
+                price_q = condition
+            else:
+                mg_q = condition
+    return price_q, mg_q
+
+
+SqlCondition = tuple[str, list[Any]]
+
+
+def _sql_bit(column: str, mask: int) -> SqlCondition:
+    return f"({column} & %s) <> 0", [mask]
+
+
+def _sql_range(column: str, low: Any, high: Any) -> SqlCondition | None:
+    parts, params = [], []
+    if low is not None:
+        parts.append(f"{column} >= %s")
+        params.append(low)
+    if high is not None:
+        parts.append(f"{column} <= %s")
+        params.append(high)
+    return (" AND ".join(parts), params) if parts else None
+
+
+def _sql_aggregate(function: str, column: str, *conditions: SqlCondition | None) -> SqlCondition:
+    """`COUNT(brand_id) FILTER (WHERE a AND b)` (PostgreSQL, SQLite 3.30+) with its params."""
+    present = [c for c in conditions if c is not None]
+    if not present:
+        return f"{function}({column})", []
+    where = " AND ".join(f"({c[0]})" for c in present)
+    return f"{function}({column}) FILTER (WHERE {where})", [p for c in present for p in c[1]]
+
+
+def _has_bit(field: str, mask: int) -> Q:
+    return Q(GreaterThan(F(field).bitand(mask), 0))
+
+
+def _facets_in_one_scan(
+    filterset: Any, base: QuerySet[Any], lang: str, reference: dict[str, list[tuple[Any, ...]]]
+) -> Listing:
+    """Every facet, range and the total in one scan, grouped by brand.
+
+    Products carry their forms and goals as bit masks (`form_mask`, `goal_mask`), so "has
+    one of the selected forms" is a bit test on the row. Filters that belong to no facet
+    (in stock, diet, within UL, search) go to WHERE; each facet's own filter is left out
+    of that facet's conditional counts (`COUNT(*) FILTER (WHERE ...)`). The brand filter
+    needs no condition: rows come per brand and Python adds up the selected brands (with
+    brands selected, a second, narrow query counts the brand facet).
+    On PostgreSQL this is an index-only scan of `product_facet_scan` (it holds every column
+    read here; hence counting the non-null brand_id, not the id) unless `q` is given.
+    """
+    from .filters import FACET_FILTERS
+    from .models import DoseForm
+
+    data = filterset.form.cleaned_data
+    every_facet_filter = [name for names in FACET_FILTERS.values() for name in names]
+    rows_qs = filterset.filter_queryset_except(base, every_facet_filter).order_by()
+
+    form_ids = {row[1]: row[0] for row in reference["form"]}
+    goal_ids = {row[1]: row[0] for row in reference["goal"]}
+    brand_ids = {row[1]: row[0] for row in reference["brand"]}
+    selected_forms = [form_ids[s] for s in data.get("form") or [] if s in form_ids]
+    selected_goals = [goal_ids[s] for s in data.get("goal") or [] if s in goal_ids]
+    selected_brands = {brand_ids[s] for s in data.get("brand") or [] if s in brand_ids}
+    selected_doses = list(data.get("dose_form") or [])
+
+    form_q = _has_bit("form_mask", facet_mask(selected_forms)) if data.get("form") else None
+    goal_q = _has_bit("goal_mask", facet_mask(selected_goals)) if data.get("goal") else None
+    dose_q = Q(dose_form__in=selected_doses) if selected_doses else None
+    price_q, mg_q = _range_conditions(data)
+
+    # A row that misses two facet filters counts nowhere: leave it out before aggregating.
+    conditions = [c for c in (form_q, goal_q, dose_q, price_q, mg_q) if c is not None]
+    if len(conditions) >= 2:
+        misses = sum(
+            (Case(When(c, then=Value(0)), default=Value(1)) for c in conditions[1:]),
+            Case(When(conditions[0], then=Value(0)), default=Value(1)),
+        )
+        rows_qs = rows_qs.alias(_facet_misses=misses).filter(_facet_misses__lte=1)
+    # With brands selected, other brands only feed the brand facet: one narrow GROUP BY
+    # counts it, and the wide scan below reads the selected brands only.
+    brand_counts: dict[Any, int] = {}
+    if selected_brands:
+        matching = rows_qs.filter(*conditions).values("brand_id").annotate(n=Count("brand_id"))
+        brand_counts = {row["brand_id"]: row["n"] for row in matching}
+        rows_qs = rows_qs.filter(brand_id__in=selected_brands)
+
+    # The ~40 conditional aggregates are written as SQL: built as ORM expressions they cost
+    # more Python time (resolving, compiling) than the scan itself on a small catalog.
+    form_sql = _sql_bit("form_mask", facet_mask(selected_forms)) if data.get("form") else None
+    goal_sql = _sql_bit("goal_mask", facet_mask(selected_goals)) if data.get("goal") else None
+    dose_sql = (
+        ("dose_form IN (" + ", ".join(["%s"] * len(selected_doses)) + ")", selected_doses)
+        if selected_doses
+        else None
+    )
+    price_sql = _sql_range("price_eur", data.get("min_price"), data.get("max_price"))
+    mg_sql = _sql_range(
+        "elemental_mg_per_day", data.get("min_elemental_mg"), data.get("max_elemental_mg")
+    )
+    dose_values = list(DoseForm.values)
+    columns = [
+        _sql_aggregate("COUNT", "brand_id", form_sql, goal_sql, dose_sql, price_sql, mg_sql),
+        _sql_aggregate("MIN", "price_eur", form_sql, goal_sql, dose_sql, mg_sql),
+        _sql_aggregate("MAX", "price_eur", form_sql, goal_sql, dose_sql, mg_sql),
+        _sql_aggregate("MIN", "elemental_mg_per_day", form_sql, goal_sql, dose_sql, price_sql),
+        _sql_aggregate("MAX", "elemental_mg_per_day", form_sql, goal_sql, dose_sql, price_sql),
+        *(
+            _sql_aggregate(
+                "COUNT", "brand_id", form_sql, goal_sql, price_sql, mg_sql, ("dose_form = %s", [v])
+            )
+            for v in dose_values
+        ),
+        *(
+            _sql_aggregate(
+                "COUNT",
+                "brand_id",
+                goal_sql,
+                dose_sql,
+                price_sql,
+                mg_sql,
+                _sql_bit("form_mask", 1 << i),
+            )
+            for i in form_ids.values()
+        ),
+        *(
+            _sql_aggregate(
+                "COUNT",
+                "brand_id",
+                form_sql,
+                dose_sql,
+                price_sql,
+                mg_sql,
+                _sql_bit("goal_mask", 1 << i),
+            )
+            for i in goal_ids.values()
+        ),
+    ]
+    inner_sql, inner_params = rows_qs.values(
+        "brand_id", "dose_form", "form_mask", "goal_mask", "price_eur", "elemental_mg_per_day"
+    ).query.sql_with_params()
+    sql = (
+        f"SELECT brand_id, {', '.join(c[0] for c in columns)} "
+        f"FROM ({inner_sql}) facet_rows GROUP BY brand_id"
+    )
+    params = [p for c in columns for p in c[1]] + list(inner_params)
+    with connections[rows_qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        result = cursor.fetchall()
+
+    count = 0
+    dose_counts = dict.fromkeys(dose_values, 0)
+    form_counts = dict.fromkeys(form_ids.values(), 0)
+    goal_counts = dict.fromkeys(goal_ids.values(), 0)
+    ranges: dict[str, list[Decimal]] = {"price": [], "mg": []}
+    n_doses, n_forms = len(dose_values), len(form_counts)
+    for brand_id, n, price_min, price_max, mg_min, mg_max, *counts in result:
+        if not selected_brands:
+            brand_counts[brand_id] = n
+        count += n
+        for value, c in zip(dose_values, counts[:n_doses], strict=True):
+            dose_counts[value] += c
+        for form_id, c in zip(form_counts, counts[n_doses : n_doses + n_forms], strict=True):
+            form_counts[form_id] += c
+        for goal_id, c in zip(goal_counts, counts[n_doses + n_forms :], strict=True):
+            goal_counts[goal_id] += c
+        ranges["price"] += [Decimal(str(v)) for v in (price_min, price_max) if v is not None]
+        ranges["mg"] += [Decimal(str(v)) for v in (mg_min, mg_max) if v is not None]
+
+    labels = facet_labels(lang)
+    facets = {
+        "form": _facet_list(form_counts, labels["form"], filterset.selected("form")),
+        "goal": _facet_list(goal_counts, labels["goal"], filterset.selected("goal")),
+        "brand": _facet_list(brand_counts, labels["brand"], filterset.selected("brand")),
+        "dose_form": _facet_list(
+            dose_counts,
+            None,
+            filterset.selected("dose_form"),
+            choices={k: str(v) for k, v in DoseForm.choices},
+        ),
+        "price": {
+            "min": _number(min(ranges["price"], default=None)),
+            "max": _number(max(ranges["price"], default=None)),
+        },
+        "elemental_mg": {
+            "min": _number(min(ranges["mg"], default=None)),
+            "max": _number(max(ranges["mg"], default=None)),
+        },
+    }
+    return Listing(count=count, facets=facets)
+
+
+def _facets_by_queries(filterset: Any, base: QuerySet[Any], lang: str) -> Listing:
+    """The same figures as `_facets_in_one_scan` in six queries (joins instead of masks)."""
     from .filters import FACET_FILTERS
     from .models import DoseForm, IngredientLine, Product
 
@@ -483,10 +979,12 @@ def product_interactions(product: Any) -> list[InteractionInfo]:
 # --- single objects -------------------------------------------------------------------------
 
 
-def product_detail_queryset() -> QuerySet[Any]:
+def product_detail_queryset(*, include_unpublished: bool = False) -> QuerySet[Any]:
+    """Published products for the detail page and API; drafts too for the answer to a write."""
     from .models import Article, Product
 
-    return listing_queryset(Product.objects.published()).prefetch_related(
+    products = Product.objects.all() if include_unpublished else Product.objects.published()
+    return listing_queryset(products).prefetch_related(
         "packs",
         "co_ingredients",
         Prefetch(

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from . import dosing, selectors
 from .models import (
@@ -43,7 +45,11 @@ DERIVED_FIELDS = (
     "price_per_100mg",
     "in_stock",
     "search_text",
+    "form_mask",
+    "goal_mask",
 )
+# Derived fields that are not dose figures: computed from the product's relations.
+KEY_FIELDS = ("search_text", "form_mask", "goal_mask")
 
 
 # --- derived dose fields -------------------------------------------------------------------
@@ -81,11 +87,21 @@ def product_fresh_dose(*, product: Product, nrv_mg: Decimal | None = None) -> do
     )
 
 
+def product_fresh_keys(*, product: Product) -> dict[str, Any]:
+    """Search text and facet keys as they should be now (needs brand, lines, goals loaded)."""
+    return {
+        "search_text": selectors.search_document(product),
+        "form_mask": selectors.facet_mask(line.form_id for line in product.ingredients.all()),
+        "goal_mask": selectors.facet_mask(goal.id for goal in product.goals.all()),
+    }
+
+
 def _apply_dose(product: Product, dose: dosing.ProductDose) -> None:
     for name in DERIVED_FIELDS:
-        if name != "search_text":
+        if name not in KEY_FIELDS:
             setattr(product, name, getattr(dose, name))
-    product.search_text = selectors.search_document(product)
+    for name, value in product_fresh_keys(product=product).items():
+        setattr(product, name, value)
 
 
 def product_recompute(*, product: Product) -> Product:
@@ -93,7 +109,9 @@ def product_recompute(*, product: Product) -> Product:
     product = (
         Product.objects.select_related("brand")
         .prefetch_related(
-            Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")), "packs"
+            Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")),
+            "packs",
+            "goals",
         )
         .get(pk=product.pk)
     )
@@ -113,7 +131,9 @@ def products_recompute(*, queryset: QuerySet[Product] | None = None, batch_size:
         queryset.order_by("pk")
         .select_related("brand")
         .prefetch_related(
-            Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")), "packs"
+            Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")),
+            "packs",
+            "goals",
         )
     )
     for product in products.iterator(chunk_size=batch_size):
@@ -247,6 +267,7 @@ def product_save(*, data: ProductInput, product: Product | None = None) -> Produ
     return product_recompute(product=product)
 
 
+@transaction.atomic
 def packs_save(*, product: Product, packs: Iterable[PackInput], remove_missing: bool) -> None:
     """Upsert packs by SKU (a SKU of another product is refused by validation)."""
     keep: list[str] = []
@@ -264,13 +285,53 @@ def packs_save(*, product: Product, packs: Iterable[PackInput], remove_missing: 
         product.packs.exclude(sku__in=keep).delete()
 
 
+def _lock_pack(pack: Pack) -> Pack:
+    """The pack as committed now, locked with its product until the transaction ends.
+
+    The product row is locked first, and by every pack write, so writes to packs of one
+    product queue up: each recomputes the product's derived figures from what the one before
+    it committed. (SQLite locks the whole database for a write instead; select_for_update is
+    a no-op there.)
+    """
+    Product.objects.select_for_update().filter(pk=pack.product_id).values_list("pk").get()
+    return Pack.objects.select_for_update().get(pk=pack.pk)
+
+
 @transaction.atomic
 def pack_update(*, pack: Pack, **fields: Any) -> Pack:
+    """Change some of a pack's fields (price, stock, ...) and recompute its product.
+
+    Only the named fields are written, onto the row as committed now (locked): two updates at
+    once, say a price and a stock change, both land instead of the later one writing back the
+    other's stale value.
+    """
+    locked = _lock_pack(pack)
     for name, value in fields.items():
-        setattr(pack, name, value)
-    pack.full_clean()
-    pack.save()
-    product_recompute(product=pack.product)
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save(update_fields=[*fields, "updated_at"])
+    product_recompute(product=locked.product)
+    pack.refresh_from_db()
+    return pack
+
+
+@transaction.atomic
+def pack_stock_adjust(*, pack: Pack, delta: int) -> Pack:
+    """Add `delta` (negative: take away) to the stock as committed now; never below zero.
+
+    Two sales of the last items at once: the second sees the first's result and is refused
+    with a ValidationError instead of both succeeding from the same stale count.
+    """
+    locked = _lock_pack(pack)
+    stock = locked.stock + delta
+    if stock < 0:
+        raise ValidationError(
+            {"stock": [_("Only %(stock)d in stock.") % {"stock": locked.stock}]}, code="stock"
+        )
+    locked.stock = stock
+    locked.save(update_fields=["stock", "updated_at"])
+    product_recompute(product=locked.product)
+    pack.refresh_from_db()
     return pack
 
 
@@ -436,6 +497,12 @@ def article_save(
 
 @transaction.atomic
 def object_delete(*, obj: Any) -> None:
-    """Delete a catalog object; a form still used by products is protected (ProtectedError)."""
+    """Delete a catalog object; a form still used by products is protected (ProtectedError).
+
+    Deleting a goal unlinks its products: their facet keys are recomputed.
+    """
+    linked = list(obj.products.values_list("pk", flat=True)) if isinstance(obj, Goal) else []
     obj.delete()
+    if linked:
+        products_recompute(queryset=Product.objects.filter(pk__in=linked))
     selectors.invalidate_catalog_cache()

@@ -1,4 +1,6 @@
-"""Validators for identifiers: GTIN check digits (pure function plus Django validator)."""
+"""Validators for identifiers: GTIN check digits (pure function plus Django validator), SKUs."""
+
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -48,5 +50,19 @@ def validate_fraction(value: object) -> None:
         raise ValidationError(
             _("Enter a fraction above 0 and at most 1 (e.g. 0.162)."),
             code="fraction_range",
+            params={"value": value},
+        )
+
+
+# A SKU travels into spreadsheets (CSV/XLSX export) and URLs: letters and digits first, so no
+# cell ever starts with a formula trigger (=, +, -, @), and no spaces or quotes anywhere.
+SKU_PATTERN = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+
+
+def validate_sku(value: str) -> None:
+    if value and not SKU_PATTERN.match(value):
+        raise ValidationError(
+            _("Letters, digits, dot, dash and underscore only, starting with a letter or digit."),
+            code="sku_format",
             params={"value": value},
         )

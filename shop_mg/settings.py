@@ -1,13 +1,19 @@
 """Settings for the demo shop around the `catalog` app, read from the environment.
 
-`make run` uses the defaults (SQLite file, DEBUG on, a development SECRET_KEY); production sets
-DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
+`make run` sets DJANGO_DEBUG=1 and uses the defaults (SQLite file, a development SECRET_KEY).
+Production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_SECURE=1 and DATABASE_URL and
+leaves DJANGO_DEBUG unset; `manage.py check --deploy` is then clean. Without DJANGO_SECRET_KEY
+the site refuses to start when it serves with DEBUG off (gunicorn through shop_mg.wsgi/asgi)
+or when DJANGO_SECURE=1; tests and management commands fall back to a development key, which
+`check --deploy` reports (security.W009).
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -21,12 +27,18 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+SECURE = not DEBUG and env_bool("DJANGO_SECURE", False)
+# Only good for development and tests. The "django-insecure-" prefix makes Django's own
+# deploy check (security.W009) flag it wherever it ends up in use.
+DEV_SECRET_KEY = "django-insecure-magnesium-catalog-development-key-0123456789abcdef"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and os.environ.get("DJANGO_REQUIRE_SECRET_KEY") == "1":
-        raise RuntimeError("DJANGO_SECRET_KEY must be set in production")
-    # Only good for development and tests: production sets DJANGO_SECRET_KEY.
-    SECRET_KEY = "dev-insecure-magnesium-catalog-key-change-me-0123456789abcdef"
+    # shop_mg.wsgi and shop_mg.asgi (what gunicorn serves) set DJANGO_REQUIRE_SECRET_KEY=1.
+    if not DEBUG and (SECURE or env_bool("DJANGO_REQUIRE_SECRET_KEY", False)):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set in production (or DJANGO_DEBUG=1 for development)."
+        )
+    SECRET_KEY = DEV_SECRET_KEY
 
 ALLOWED_HOSTS = [
     h.strip()
@@ -48,17 +60,21 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     "catalog",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "shop_mg.middleware.RequestSizeLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "shop_mg.middleware.AdminLoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -137,17 +153,33 @@ STORAGES = {
     },
 }
 
+# "off" turns throttling off (benchmarks: one anonymous client sending thousands of requests).
+_anon_rate = os.environ.get("DJANGO_API_ANON_RATE", "600/minute").strip()
+API_ANON_RATE = None if _anon_rate.lower() in {"", "0", "off", "none"} else _anon_rate
+
 REST_FRAMEWORK = {
+    # Basic first: bad or missing credentials answer 401 with WWW-Authenticate, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "catalog.api.authentication.BasicAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["catalog.api.permissions.ReadOnlyOrModelPermissions"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "catalog.api.parsers.JSONParser",  # with a nesting limit: deep JSON is a 400
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "catalog.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "COERCE_DECIMAL_TO_STRING": False,
+    # Anonymous clients share a generous budget per IP (cache-backed; Redis in production),
+    # answered with 429 and Retry-After beyond it. Authenticated clients are not throttled.
+    "DEFAULT_THROTTLE_CLASSES": ["catalog.api.throttling.AnonThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE},
+    # Reverse proxies in front of the app (X-Forwarded-For); 0/unset trusts REMOTE_ADDR only.
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")) or None,
 }
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(  # type: ignore[attr-defined]
@@ -180,8 +212,45 @@ LOGGING = {
 # Production hardening (see `manage.py check --deploy`).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG and env_bool("DJANGO_SECURE", False):
+SESSION_COOKIE_HTTPONLY = True
+
+# Request bodies: form and JSON bodies up to DATA_UPLOAD_MAX_MEMORY_SIZE; multipart uploads
+# (the admin's CSV/XLSX import, at most 20 MB a file) up to MAX_UPLOAD_BODY_SIZE. Larger
+# bodies are refused with 413 before anything reads them (shop_mg.middleware).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_MAX_BODY_BYTES", str(2_621_440)))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+MAX_UPLOAD_BODY_SIZE = int(os.environ.get("DJANGO_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
+
+# Admin login: after this many failed logins for one IP and username (or 4x as many for one
+# IP), the login answers 429 until the window has passed.
+ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("DJANGO_ADMIN_LOGIN_MAX_FAILURES", "5"))
+ADMIN_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("DJANGO_ADMIN_LOGIN_LOCKOUT_SECONDS", "900"))
+
+# Content Security Policy (django-csp 4): no inline script or style anywhere. A template that
+# needs an inline <style> or <script> gives it nonce="{{ request.csp_nonce }}". JSON-LD
+# blocks (<script type="application/ld+json">) are data, not scripts: CSP leaves them alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [
+            SELF,
+            "data:",
+            *os.environ.get("DJANGO_CSP_IMG_HOSTS", "").split(),
+        ],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+if SECURE:
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -189,3 +258,4 @@ if not DEBUG and env_bool("DJANGO_SECURE", False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True

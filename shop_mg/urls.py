@@ -7,6 +7,11 @@ from django.urls import include, path
 from catalog.web.sitemaps import SITEMAPS
 from catalog.web.views import robots_txt
 
+handler400 = "shop_mg.views.bad_request"
+handler403 = "shop_mg.views.permission_denied"
+handler404 = "shop_mg.views.page_not_found"
+handler500 = "shop_mg.views.server_error"
+
 urlpatterns = [
     path("api/v1/", include("catalog.api.urls")),
     path("admin/", admin.site.urls),

@@ -18,6 +18,7 @@ from django.utils import translation
 from .. import dosing, selectors
 from ..conf import catalog_settings
 from ..models import Article, Form, Goal, Product
+from ..sanitize import clean_html
 
 
 def num(value: Decimal | None) -> float | None:
@@ -62,8 +63,12 @@ class Context:
         value = getattr(obj, f"{name}_{self.lang}", None)
         return value or getattr(obj, f"{name}_nl", None) or ""
 
+    def html(self, obj: Any, name: str) -> str:
+        """Rich text, sanitised again on the way out (services sanitise it on the way in)."""
+        return clean_html(self.tr(obj, name))
 
-def form_lines(product: Product, ctx: Context) -> list[dict[str, Any]]:
+
+def form_lines(product: Any, ctx: Context) -> list[dict[str, Any]]:
     """Forms of a product with their elemental mg per serving (lines of one form summed)."""
     per_form: dict[str, dict[str, Any]] = {}
     for line in product.ingredients.all():
@@ -90,8 +95,9 @@ def form_lines(product: Product, ctx: Context) -> list[dict[str, Any]]:
     ]
 
 
-def product_summary(product: Product, ctx: Context) -> dict[str, Any]:
-    """PRODUCT of the contract (list, feed, related)."""
+def product_summary(product: Any, ctx: Context) -> dict[str, Any]:
+    """PRODUCT of the contract (list, feed, related): from a Product with its brand, lines
+    and goals loaded, or a `selectors.ProductRow` (the list and the JSON Lines feed)."""
     ul = selectors.product_ul_mg(product, ctx.market)
     warnings = selectors.product_interactions(product)
     return {
@@ -225,7 +231,7 @@ def goal_representation(goal: Goal, ctx: Context, *, product_count: int) -> dict
         "url": ctx.page_url("goal-detail", goal.slug),
         "name": ctx.tr(goal, "name"),
         "summary": ctx.tr(goal, "summary"),
-        "body_html": ctx.tr(goal, "body_html"),
+        "body_html": ctx.html(goal, "body_html"),
         "authorised_claims": [
             {"slug": c.slug, "text": ctx.tr(c, "text")} for c in goal.claims.all()
         ],
@@ -249,13 +255,13 @@ def article_representation(article: Article, ctx: Context) -> dict[str, Any]:
         "author": article.author,
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "summary": _lines(ctx.tr(article, "summary")),
-        "intro_html": ctx.tr(article, "intro_html"),
+        "intro_html": ctx.html(article, "intro_html"),
         "sections": [
-            {"heading": ctx.tr(s, "heading"), "body_html": ctx.tr(s, "body_html")}
+            {"heading": ctx.tr(s, "heading"), "body_html": ctx.html(s, "body_html")}
             for s in article.sections.all()
         ],
         "faq": [
-            {"question": ctx.tr(q, "question"), "answer_html": ctx.tr(q, "answer_html")}
+            {"question": ctx.tr(q, "question"), "answer_html": ctx.html(q, "answer_html")}
             for q in article.faq.all()
         ],
         "key_takeaways": _lines(ctx.tr(article, "key_takeaways")),

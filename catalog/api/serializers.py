@@ -4,7 +4,6 @@
 from decimal import Decimal
 from typing import Any
 
-from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers as s
@@ -24,7 +23,7 @@ from ..models import (
     ServingUnit,
 )
 from ..models.products import DIET_FIELDS
-from ..validators import validate_gtin
+from ..validators import validate_gtin, validate_sku
 
 MAX_DAILY_MG = Decimal("2000")  # above this a daily dose is implausible for a supplement
 COPY_FIELDS = (
@@ -35,9 +34,20 @@ COPY_FIELDS = (
     "directions_nl",
     "directions_en",
 )
-sku_validator = RegexValidator(
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*$", _("Letters, digits, dot, dash and underscore only.")
-)
+sku_validator = validate_sku
+
+
+class SlugRef(s.SlugRelatedField):
+    """A related object by slug; text no slug can be (NUL, overlong, not a string) is refused
+    before the lookup, since PostgreSQL answers a NUL with an error, a 500 (found by
+    schemathesis)."""
+
+    MAX_LENGTH = 200
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str) or "\x00" in data or len(data) > self.MAX_LENGTH:
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 def mg_field(**kwargs: Any) -> s.DecimalField:
@@ -51,7 +61,7 @@ def mg_field(**kwargs: Any) -> s.DecimalField:
 
 
 class IngredientIn(s.Serializer):
-    form: "s.SlugRelatedField[Form]" = s.SlugRelatedField(slug_field="slug", queryset=Form.objects.all())
+    form: "s.SlugRelatedField[Form]" = SlugRef(slug_field="slug", queryset=Form.objects.all())
     compound_mg = mg_field(required=False, allow_null=True)
     elemental_mg = mg_field(required=False, allow_null=True)
     assayed_fraction = s.DecimalField(
@@ -104,7 +114,7 @@ class PackIn(s.Serializer):
 
 class ProductWrite(s.Serializer):
     slug = s.SlugField(max_length=120)
-    brand: "s.SlugRelatedField[Brand]" = s.SlugRelatedField(slug_field="slug", queryset=Brand.objects.all())
+    brand: "s.SlugRelatedField[Brand]" = SlugRef(slug_field="slug", queryset=Brand.objects.all())
     name_nl = s.CharField(max_length=200)
     name_en = s.CharField(max_length=200)
     description_nl = s.CharField(allow_blank=True, required=False, default="", max_length=20000)
@@ -126,10 +136,10 @@ class ProductWrite(s.Serializer):
     diet = s.ListField(
         child=s.ChoiceField(choices=DIET_FIELDS), required=False, default=list, max_length=5
     )
-    goals: "s.SlugRelatedField[Goal]" = s.SlugRelatedField(
+    goals: "s.SlugRelatedField[Goal]" = SlugRef(
         slug_field="slug", queryset=Goal.objects.all(), many=True, required=False
     )
-    articles: "s.SlugRelatedField[Article]" = s.SlugRelatedField(
+    articles: "s.SlugRelatedField[Article]" = SlugRef(
         slug_field="slug", queryset=Article.objects.all(), many=True, required=False
     )
     ingredients = IngredientIn(many=True, min_length=1, max_length=20)  # type: ignore[call-arg]
@@ -298,10 +308,10 @@ class GoalWrite(UpsertSerializer):
     locals().update(_translated("name", 120))
     locals().update(_translated("summary", 5000, required=False))
     locals().update(_translated("body_html", 50000, required=False))
-    claims: "s.SlugRelatedField[HealthClaim]" = s.SlugRelatedField(
+    claims: "s.SlugRelatedField[HealthClaim]" = SlugRef(
         slug_field="slug", queryset=HealthClaim.objects.all(), many=True, required=False
     )
-    recommended_forms: "s.SlugRelatedField[Form]" = s.SlugRelatedField(
+    recommended_forms: "s.SlugRelatedField[Form]" = SlugRef(
         slug_field="slug", queryset=Form.objects.all(), many=True, required=False
     )
 
@@ -319,7 +329,7 @@ class InteractionWrite(UpsertSerializer):
     locals().update(_translated("mechanism", 5000, required=False))
     locals().update(_translated("advice", 5000, required=False))
     match_terms = s.CharField(allow_blank=True, required=False, max_length=10000)
-    forms: "s.SlugRelatedField[Form]" = s.SlugRelatedField(
+    forms: "s.SlugRelatedField[Form]" = SlugRef(
         slug_field="slug", queryset=Form.objects.all(), many=True, required=False
     )
 
@@ -354,13 +364,13 @@ class ArticleWrite(s.Serializer):
     sources = s.CharField(required=False, allow_blank=True, max_length=10000)
     sections = SectionIn(many=True, required=False, max_length=50)  # type: ignore[call-arg]
     faq = FaqIn(many=True, required=False, max_length=50)  # type: ignore[call-arg]
-    goals: "s.SlugRelatedField[Goal]" = s.SlugRelatedField(
+    goals: "s.SlugRelatedField[Goal]" = SlugRef(
         slug_field="slug", queryset=Goal.objects.all(), many=True, required=False
     )
-    forms: "s.SlugRelatedField[Form]" = s.SlugRelatedField(
+    forms: "s.SlugRelatedField[Form]" = SlugRef(
         slug_field="slug", queryset=Form.objects.all(), many=True, required=False
     )
-    products: "s.SlugRelatedField[Product]" = s.SlugRelatedField(
+    products: "s.SlugRelatedField[Product]" = SlugRef(
         slug_field="slug", queryset=Product.objects.all(), many=True, required=False
     )
 

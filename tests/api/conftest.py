@@ -3,7 +3,14 @@ from decimal import Decimal as D
 import pytest
 
 from catalog.models import Form, Goal
-from tests.factories import BrandFactory, ClaimFactory, FormFactory, GoalFactory, InteractionFactory, make_product
+from tests.factories import (
+    BrandFactory,
+    ClaimFactory,
+    FormFactory,
+    GoalFactory,
+    InteractionFactory,
+    make_product,
+)
 
 
 @pytest.fixture

@@ -13,22 +13,34 @@ class Command(BaseCommand):
     help = "Compare each product's stored derived fields with a fresh computation; exit 1 on drift."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--fix", action="store_true", help="Recompute the products that drifted.")
+        parser.add_argument(
+            "--fix", action="store_true", help="Recompute the products that drifted."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         nrv = selectors.nrv_mg()
         drifted: list[int] = []
         products = Product.objects.select_related("brand").prefetch_related(
-            Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")), "packs"
+            Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")),
+            "packs",
+            "goals",
         )
         checked = 0
         for product in products.order_by("pk").iterator(chunk_size=1000):
             checked += 1
             fresh = services.product_fresh_dose(product=product, nrv_mg=nrv)
+            expected = {
+                **{
+                    name: getattr(fresh, name)
+                    for name in services.DERIVED_FIELDS
+                    if name not in services.KEY_FIELDS
+                },
+                **services.product_fresh_keys(product=product),
+            }
             differences = [
-                f"{name}: stored {getattr(product, name)!s}, computed {getattr(fresh, name)!s}"
-                for name in services.DERIVED_FIELDS
-                if name != "search_text" and getattr(product, name) != getattr(fresh, name)
+                f"{name}: stored {getattr(product, name)!s}, computed {value!s}"
+                for name, value in expected.items()
+                if getattr(product, name) != value
             ]
             if differences:
                 drifted.append(product.pk)
@@ -39,4 +51,6 @@ class Command(BaseCommand):
             return
         if drifted:
             raise CommandError(f"{len(drifted)} of {checked} product(s) have stale derived fields.")
-        self.stdout.write(self.style.SUCCESS(f"All {checked} product(s) agree with a fresh computation."))
+        self.stdout.write(
+            self.style.SUCCESS(f"All {checked} product(s) agree with a fresh computation.")
+        )

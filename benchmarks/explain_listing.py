@@ -1,0 +1,85 @@
+"""EXPLAIN ANALYZE of first pages and facet counts, flagging sequential scans of products.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_100k .venv/bin/python benchmarks/explain_listing.py
+
+For each typical listing: the first page (24 products, the API's ordering) and the facet
+query, each with its run time and the scans it uses.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from _common import setup_django
+
+LISTINGS = [
+    "",
+    "ordering=-price",
+    "form=citrate&ordering=price",
+    "form=threonate&goal=seniors&ordering=price",
+    "goal=sleep-relaxation&dose_form=capsule,tablet&in_stock=true",
+    "dose_form=gummy&ordering=-elemental_mg_per_day",
+    "goal=pregnancy&ordering=-created_at",
+    "within_ul=true&min_elemental_mg=100&ordering=price_per_100mg",
+    "diet=vegan,gluten_free&min_price=10&max_price=40&ordering=-name",
+    "q=threonaat",
+    "q=tabletten citroen&ordering=price",
+]
+
+
+def main() -> None:
+    setup_django()
+    from django.db import connection
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from catalog import selectors
+    from catalog.filters import ProductFilter
+    from catalog.models import Product
+
+    translation.activate("nl")
+    listings = sys.argv[1:] or LISTINGS
+    for query in listings:
+        base = Product.objects.published()
+        filterset = ProductFilter(QueryDict(query), queryset=base)
+        assert filterset.is_valid(), filterset.errors
+        page = filterset.ordered(filterset.filter_queryset_except(base))[:24].values("id")
+        recorded: list[tuple[str, Any]] = []
+
+        def record(
+            execute: Any, sql: str, params: Any, many: bool, context: Any, into: Any = recorded
+        ) -> Any:
+            into.append((sql, params))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            selectors.product_facets(filterset, base, "nl")
+        statements = [("page", *page.query.sql_with_params())]
+        statements += [("facets", sql, params) for sql, params in recorded if "GROUP BY" in sql]
+        print(f"\n## ?{query or '(no filter)'}")
+        for label, sql, params in statements:
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+                plan = [row[0] for row in cursor.fetchall()]
+            seq = any(
+                "Seq Scan on catalog_product " in line
+                or line.rstrip().endswith("Seq Scan on catalog_product")
+                for line in plan
+            )
+            scans = sorted(
+                {
+                    line.strip().split("  (")[0].lstrip("-> ").strip()
+                    for line in plan
+                    if " Scan " in line
+                    or line.strip().startswith("->  Seq Scan")
+                    or "Scan using" in line
+                }
+            )
+            print(f"{label}: {plan[-1].strip()}; seq scan of products: {'YES' if seq else 'no'}")
+            for scan in scans:
+                print(f"    {scan}")
+
+
+if __name__ == "__main__":
+    main()

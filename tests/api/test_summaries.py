@@ -1,0 +1,42 @@
+"""Product summaries built from plain rows (list API, JSON Lines feed) equal those built from
+model instances (detail's `related`, pages)."""
+
+import pytest
+
+from catalog import selectors
+from catalog.api import representations as rep
+from catalog.models import Product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("lang", "market"), [("nl", "EU"), ("en", "US")])
+def test_rows_and_instances_give_the_same_summary(catalog, lang, market):
+    ctx = rep.Context(lang=lang, market=market, base_url="http://testserver")
+    queryset = Product.objects.order_by("pk")
+    from_rows = [rep.product_summary(p, ctx) for p in selectors.product_rows(queryset)]
+    from_models = [rep.product_summary(p, ctx) for p in selectors.listing_queryset(queryset)]
+    assert from_rows == from_models
+    assert len(from_rows) == Product.objects.count()
+
+
+def test_rows_keep_the_queryset_order_and_stream_in_chunks(catalog):
+    ordered = Product.objects.order_by("-price_eur", "id")
+    assert [r.slug for r in selectors.product_rows(ordered[:3])] == list(
+        ordered.values_list("slug", flat=True)[:3]
+    )
+    streamed = [r.slug for r in selectors.product_rows_of(Product.objects.all(), chunk_size=2)]
+    assert streamed == list(Product.objects.order_by("pk").values_list("slug", flat=True))
+
+
+def test_the_feed_asks_the_database_a_constant_number_of_times(api, catalog, django_assert_max_num_queries):
+    from tests.factories import make_product
+
+    for _ in range(12):
+        make_product()
+    api.get("/api/v1/products/")  # reference data cached
+    from django.test import override_settings
+
+    with override_settings(CATALOG={"FEED_CHUNK_SIZE": 5}), django_assert_max_num_queries(3 * 4 + 6):
+        lines = b"".join(api.get("/api/v1/feed/products.jsonl").streaming_content).splitlines()
+    assert len(lines) == Product.objects.filter(published=True).count()
