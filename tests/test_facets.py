@@ -33,12 +33,23 @@ def small_ids_catalog(refs):
     """Forms and goals with explicit small ids (sequences differ between databases; ids from
     40 on stay clear of the demo catalog that some test sessions load)."""
     forms = {
-        slug: Form.objects.create(id=i, slug=slug, name_nl=f"Mg {slug}", name_en=f"Mg {slug}", elemental_fraction=fraction)
+        slug: Form.objects.create(
+            id=i, slug=slug, name_nl=f"Mg {slug}", name_en=f"Mg {slug}", elemental_fraction=fraction
+        )
         for i, (slug, fraction) in enumerate(
-            [("t-citrate", D("0.162")), ("t-oxide", D("0.603")), ("t-bisglycinate", D("0.141")), ("t-malate", D("0.155"))], start=40
+            [
+                ("t-citrate", D("0.162")),
+                ("t-oxide", D("0.603")),
+                ("t-bisglycinate", D("0.141")),
+                ("t-malate", D("0.155")),
+            ],
+            start=40,
         )
     }
-    goals = {slug: Goal.objects.create(id=i, slug=slug, name_nl=slug, name_en=slug) for i, slug in enumerate(["t-sleep", "t-energy", "t-cramps"], start=50)}
+    goals = {
+        slug: Goal.objects.create(id=i, slug=slug, name_nl=slug, name_en=slug)
+        for i, slug in enumerate(["t-sleep", "t-energy", "t-cramps"], start=50)
+    }
     brands = [BrandFactory(slug=s, name=s.title()) for s in ("t-alpha", "t-beta", "t-gamma")]
     doses = ["capsule", "tablet", "powder"]
     n = 0
@@ -56,7 +67,14 @@ def small_ids_catalog(refs):
                 dose_form=doses[n % 3],
                 ingredients=lines,
                 goals=[g for k, g in enumerate(goals.values()) if (n >> k) & 1],
-                packs=[{"sku": f"S{n}", "servings_per_container": 30 + n, "price_eur": D(5 + n), "stock": n % 4}],
+                packs=[
+                    {
+                        "sku": f"S{n}",
+                        "servings_per_container": 30 + n,
+                        "price_eur": D(5 + n),
+                        "stock": n % 4,
+                    }
+                ],
                 vegan=n % 2 == 0,
                 vegetarian=n % 2 == 0,
                 min_age_years=4 if n % 5 == 0 else 18,
@@ -85,7 +103,12 @@ def test_one_scan_equals_a_query_per_facet(small_ids_catalog, query):
 def test_facet_counts_are_disjunctive_by_hand(small_ids_catalog, query):
     filterset, one, _ = listings(query)
     base = Product.objects.published()
-    for facet, names in (("form", ["form"]), ("goal", ["goal"]), ("brand", ["brand"]), ("dose_form", ["dose_form"])):
+    for facet, names in (
+        ("form", ["form"]),
+        ("goal", ["goal"]),
+        ("brand", ["brand"]),
+        ("dose_form", ["dose_form"]),
+    ):
         others = filterset.filter_queryset_except(base, names)
         for item in one.facets[facet]:
             value = item["value"]
@@ -113,8 +136,12 @@ def test_masks_follow_lines_and_goals_and_a_deleted_goal(small_ids_catalog):
         assert not p.goal_mask & bit
 
 
-def test_large_ids_fall_back_to_a_query_per_facet(small_ids_catalog, api, django_assert_max_num_queries):
-    Form.objects.create(id=70, slug="late-form", name_nl="Laat", name_en="Late", elemental_fraction=D("0.1"))
+def test_large_ids_fall_back_to_a_query_per_facet(
+    small_ids_catalog, api, django_assert_max_num_queries
+):
+    Form.objects.create(
+        id=70, slug="late-form", name_nl="Laat", name_en="Late", elemental_fraction=D("0.1")
+    )
     selectors.invalidate_catalog_cache()
     with django_assert_max_num_queries(14):
         data = api.get("/api/v1/products/?form=t-citrate").json()

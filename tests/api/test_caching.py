@@ -14,11 +14,23 @@ def editor(db):
     return make_user(perms=["catalog.change_product"], username="editor")
 
 
-@pytest.mark.parametrize("url", [P, f"{P}?form=citrate&ordering=price", f"{P}citrate-400/", "/api/v1/forms/", "/api/v1/goals/muscles-cramps/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        P,
+        f"{P}?form=citrate&ordering=price",
+        f"{P}citrate-400/",
+        "/api/v1/forms/",
+        "/api/v1/goals/muscles-cramps/",
+    ],
+)
 def test_reads_carry_an_etag_and_answer_304_to_it(api, catalog, url):
     first = api.get(url)
     assert first.status_code == 200
-    assert first["ETag"].startswith('"') and first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert (
+        first["ETag"].startswith('"')
+        and first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    )
     assert "Accept-Language" in first["Vary"]
     again = api.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again["ETag"] == first["ETag"] and not again.content
@@ -28,7 +40,9 @@ def test_reads_carry_an_etag_and_answer_304_to_it(api, catalog, url):
 def test_a_304_and_a_cached_body_cost_no_query(api, catalog, django_assert_num_queries):
     first = api.get(f"{P}?goal=energy-fatigue")
     with django_assert_num_queries(0):
-        assert api.get(f"{P}?goal=energy-fatigue", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+        assert (
+            api.get(f"{P}?goal=energy-fatigue", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+        )
     with django_assert_num_queries(0):
         second = api.get(f"{P}?goal=energy-fatigue")
     assert second.status_code == 200 and second.json() == first.json()
@@ -44,7 +58,11 @@ def test_the_etag_follows_language_market_and_url(api, catalog):
         api.get(f"{P}?page_size=2")["ETag"],
     }
     assert len(tags) == 5
-    assert api.get(P, HTTP_ACCEPT_LANGUAGE="en").json()["facets"]["form"][0]["label"].startswith("Magnesium ")
+    assert (
+        api.get(P, HTTP_ACCEPT_LANGUAGE="en")
+        .json()["facets"]["form"][0]["label"]
+        .startswith("Magnesium ")
+    )
     assert api.get(P, HTTP_HOST="localhost")["ETag"] != api.get(P)["ETag"]  # absolute links
 
 
@@ -84,7 +102,10 @@ def test_a_pack_price_change_updates_list_facets_at_once(api, catalog, editor):
     assert "citrate-400" in [p["slug"] for p in after["results"]]
     assert after["count"] == before["count"] + 1
     brand_counts = {b["value"]: b["count"] for b in after["facets"]["brand"]}
-    assert brand_counts["vitaflux"] == {b["value"]: b["count"] for b in before["facets"]["brand"]}["vitaflux"] + 1
+    assert (
+        brand_counts["vitaflux"]
+        == {b["value"]: b["count"] for b in before["facets"]["brand"]}["vitaflux"] + 1
+    )
 
 
 def test_the_version_moves_at_once_and_again_on_commit(db, django_capture_on_commit_callbacks):

@@ -29,7 +29,9 @@ def test_rows_keep_the_queryset_order_and_stream_in_chunks(catalog):
     assert streamed == list(Product.objects.order_by("pk").values_list("slug", flat=True))
 
 
-def test_the_feed_asks_the_database_a_constant_number_of_times(api, catalog, django_assert_max_num_queries):
+def test_the_feed_asks_the_database_a_constant_number_of_times(
+    api, catalog, django_assert_max_num_queries
+):
     from tests.factories import make_product
 
     for _ in range(12):
@@ -37,6 +39,9 @@ def test_the_feed_asks_the_database_a_constant_number_of_times(api, catalog, dja
     api.get("/api/v1/products/")  # reference data cached
     from django.test import override_settings
 
-    with override_settings(CATALOG={"FEED_CHUNK_SIZE": 5}), django_assert_max_num_queries(3 * 4 + 6):
+    with (
+        override_settings(CATALOG={"FEED_CHUNK_SIZE": 5}),
+        django_assert_max_num_queries(3 * 4 + 6),
+    ):
         lines = b"".join(api.get("/api/v1/feed/products.jsonl").streaming_content).splitlines()
     assert len(lines) == Product.objects.filter(published=True).count()
