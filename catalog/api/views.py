@@ -166,23 +166,39 @@ class WriteMixin:
         return get_object_or_404(self.queryset.model.objects.all(), slug=slug)  # type: ignore[attr-defined]
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=PRODUCT_FILTER_PARAMS, responses={200: schemas.ProductPage, **ERRORS}
-    ),
-    retrieve=extend_schema(
-        parameters=[LANG_PARAM, MARKET_PARAM], responses={200: schemas.ProductDetail, **ERRORS}
-    ),
-    create=extend_schema(
-        request=serializers.ProductWrite, responses={201: schemas.ProductDetail, **WRITE_ERRORS}
-    ),
-    update=extend_schema(
-        request=serializers.ProductWrite, responses={200: schemas.ProductDetail, **WRITE_ERRORS}
-    ),
-    partial_update=extend_schema(
-        request=serializers.ProductWrite, responses={200: schemas.ProductDetail, **WRITE_ERRORS}
-    ),
-    destroy=extend_schema(responses=DELETE_RESPONSES),
+def resource_schema(
+    *,
+    out: Any,
+    write: Any,
+    list_parameters: list[OpenApiParameter],
+    list_out: Any = None,
+    retrieve_parameters: list[OpenApiParameter] | None = None,
+    **extra: Any,
+) -> Any:
+    """The OpenAPI description every catalog resource shares: read, create, update, delete."""
+    written = {"request": write, "responses": {200: out, **WRITE_ERRORS}}
+    return extend_schema_view(
+        list=extend_schema(
+            parameters=list_parameters,
+            responses={200: list_out if list_out is not None else out(many=True), **ERRORS},
+        ),
+        retrieve=extend_schema(
+            parameters=retrieve_parameters or [LANG_PARAM], responses={200: out, **ERRORS}
+        ),
+        create=extend_schema(request=write, responses={201: out, **WRITE_ERRORS}),
+        update=extend_schema(**written),
+        partial_update=extend_schema(**written),
+        destroy=extend_schema(responses=DELETE_RESPONSES),
+        **extra,
+    )
+
+
+@resource_schema(
+    out=schemas.ProductDetail,
+    write=serializers.ProductWrite,
+    list_parameters=PRODUCT_FILTER_PARAMS,
+    list_out=schemas.ProductPage,
+    retrieve_parameters=[LANG_PARAM, MARKET_PARAM],
 )
 class ProductViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Published products with disjunctive facets; writes for catalog managers."""
@@ -220,22 +236,7 @@ class ProductViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
         return rep.product_detail(get_object_or_404(queryset, slug=slug), context(self, request))
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[LANG_PARAM], responses={200: schemas.FormOut(many=True), **ERRORS}
-    ),
-    retrieve=extend_schema(parameters=[LANG_PARAM], responses={200: schemas.FormOut, **ERRORS}),
-    create=extend_schema(
-        request=serializers.FormWrite, responses={201: schemas.FormOut, **WRITE_ERRORS}
-    ),
-    update=extend_schema(
-        request=serializers.FormWrite, responses={200: schemas.FormOut, **WRITE_ERRORS}
-    ),
-    partial_update=extend_schema(
-        request=serializers.FormWrite, responses={200: schemas.FormOut, **WRITE_ERRORS}
-    ),
-    destroy=extend_schema(responses=DELETE_RESPONSES),
-)
+@resource_schema(out=schemas.FormOut, write=serializers.FormWrite, list_parameters=[LANG_PARAM])
 class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Magnesium compounds with their elemental fraction and product counts."""
 
@@ -265,26 +266,13 @@ class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def represent_one(self, request: Request, slug: str) -> dict[str, Any]:
         form = get_object_or_404(self._qs(), slug=slug)
         return rep.form_representation(
-            form, context(self, request), product_count=form.product_count  # type: ignore[attr-defined]
+            form,
+            context(self, request),
+            product_count=form.product_count,  # type: ignore[attr-defined]
         )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[LANG_PARAM], responses={200: schemas.GoalOut(many=True), **ERRORS}
-    ),
-    retrieve=extend_schema(parameters=[LANG_PARAM], responses={200: schemas.GoalOut, **ERRORS}),
-    create=extend_schema(
-        request=serializers.GoalWrite, responses={201: schemas.GoalOut, **WRITE_ERRORS}
-    ),
-    update=extend_schema(
-        request=serializers.GoalWrite, responses={200: schemas.GoalOut, **WRITE_ERRORS}
-    ),
-    partial_update=extend_schema(
-        request=serializers.GoalWrite, responses={200: schemas.GoalOut, **WRITE_ERRORS}
-    ),
-    destroy=extend_schema(responses=DELETE_RESPONSES),
-)
+@resource_schema(out=schemas.GoalOut, write=serializers.GoalWrite, list_parameters=[LANG_PARAM])
 class GoalViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Goals a shopper browses by, with the authorised claims that fit them."""
 
@@ -314,7 +302,9 @@ class GoalViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     def represent_one(self, request: Request, slug: str) -> dict[str, Any]:
         goal = get_object_or_404(self._qs(), slug=slug)
         return rep.goal_representation(
-            goal, context(self, request), product_count=goal.product_count  # type: ignore[attr-defined]
+            goal,
+            context(self, request),
+            product_count=goal.product_count,  # type: ignore[attr-defined]
         )
 
 
@@ -326,19 +316,11 @@ ARTICLE_FILTERS = [
 ]
 
 
-@extend_schema_view(
-    list=extend_schema(parameters=ARTICLE_FILTERS, responses={200: schemas.ArticlePage, **ERRORS}),
-    retrieve=extend_schema(parameters=[LANG_PARAM], responses={200: schemas.ArticleOut, **ERRORS}),
-    create=extend_schema(
-        request=serializers.ArticleWrite, responses={201: schemas.ArticleOut, **WRITE_ERRORS}
-    ),
-    update=extend_schema(
-        request=serializers.ArticleWrite, responses={200: schemas.ArticleOut, **WRITE_ERRORS}
-    ),
-    partial_update=extend_schema(
-        request=serializers.ArticleWrite, responses={200: schemas.ArticleOut, **WRITE_ERRORS}
-    ),
-    destroy=extend_schema(responses=DELETE_RESPONSES),
+@resource_schema(
+    out=schemas.ArticleOut,
+    write=serializers.ArticleWrite,
+    list_parameters=ARTICLE_FILTERS,
+    list_out=schemas.ArticlePage,
 )
 class ArticleViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Educational articles, filterable by goal and form."""
@@ -422,26 +404,10 @@ CHECK_PARAMS = [
 ]
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[LANG_PARAM], responses={200: schemas.InteractionOut(many=True), **ERRORS}
-    ),
-    retrieve=extend_schema(
-        parameters=[LANG_PARAM], responses={200: schemas.InteractionOut, **ERRORS}
-    ),
-    create=extend_schema(
-        request=serializers.InteractionWrite,
-        responses={201: schemas.InteractionOut, **WRITE_ERRORS},
-    ),
-    update=extend_schema(
-        request=serializers.InteractionWrite,
-        responses={200: schemas.InteractionOut, **WRITE_ERRORS},
-    ),
-    partial_update=extend_schema(
-        request=serializers.InteractionWrite,
-        responses={200: schemas.InteractionOut, **WRITE_ERRORS},
-    ),
-    destroy=extend_schema(responses=DELETE_RESPONSES),
+@resource_schema(
+    out=schemas.InteractionOut,
+    write=serializers.InteractionWrite,
+    list_parameters=[LANG_PARAM],
     check=extend_schema(parameters=CHECK_PARAMS, responses={200: schemas.CheckOut, **ERRORS}),
 )
 class InteractionViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):

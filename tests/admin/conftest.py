@@ -2,7 +2,6 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.forms import CheckboxInput, ModelMultipleChoiceField, MultipleChoiceField
 
 from tests.factories import make_user
@@ -17,22 +16,6 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
-
-
-@pytest.fixture(scope="module")
-def demo_module(django_db_setup, django_db_blocker):
-    """The demo catalog (`load_demo`), loaded once per module in a transaction rolled back
-    afterwards, so it never leaks into tests that count rows. Each test still runs in its own
-    savepoint (the `db` fixture)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_module, db):
-    """The demo catalog for one test."""
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.utils import translation
 
 from catalog.models import Pack, Product
@@ -95,15 +94,6 @@ def test_export_filters_by_brand_and_published(catalog_refs, products_csv):
 
 
 # --- the demo catalog round trip through both commands ----------------------------------------
-
-
-@pytest.fixture(scope="module")
-def demo_module(django_db_setup, django_db_blocker):
-    """`load_demo`, once for this module, rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
