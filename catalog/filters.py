@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
+from . import compliance, selectors
 from .models import DoseForm, IngredientLine, Market, Product
 from .models.products import DIET_FIELDS
 
@@ -209,6 +209,7 @@ class ProductFilter(django_filters.FilterSet):
     in_stock = StrictBooleanFilter(field_name="in_stock", label=_("In stock"))
     diet = SlugListFilter(method="filter_diet", valid=lambda: DIET_FIELDS, label=_("Diet"))
     within_ul = StrictBooleanFilter(method="filter_within_ul", label=_("Within the upper level"))
+    for_children = StrictBooleanFilter(method="filter_for_children", label=_("For children"))
     market = django_filters.ChoiceFilter(
         choices=Market.choices, method="filter_market", label=_("Market"), empty_label=None
     )
@@ -257,6 +258,17 @@ class ProductFilter(django_filters.FilterSet):
             return qs
         within = selectors.within_ul_q(self.active_market)
         return qs.filter(within) if value else qs.exclude(within)
+
+    def filter_for_children(
+        self, qs: QuerySet[Product], name: str, value: bool | None
+    ) -> QuerySet[Product]:
+        """true: the children's context (children's products within the children's upper
+        level); false: products for adults."""
+        if value is None:
+            return qs
+        if value:
+            return qs.filter(selectors.children_q(self.active_market))
+        return qs.filter(min_age_years__gte=compliance.ADULT_AGE)
 
     def filter_market(self, qs: QuerySet[Product], name: str, value: str) -> QuerySet[Product]:
         return qs  # chooses the upper level; no filtering of its own

@@ -40,6 +40,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from . import compliance
 from .conf import catalog_settings
 from .models import Market, ReferenceValue
 from .models.products import DIET_FIELDS
@@ -244,21 +245,41 @@ def facet_labels(lang: str) -> dict[str, dict[Any, tuple[str, str]]]:
     return labels
 
 
+def _ul_age_groups(market: str) -> list[tuple[int, int, Decimal | None]]:
+    """(first age, last age, UL) for ages 0-18 of `market`, consecutive ages with the same UL
+    grouped so that the conditions built from them stay small; 18 stands for every adult."""
+    groups: list[tuple[int, int, Decimal | None]] = []
+    for age in range(0, compliance.ADULT_AGE + 1):
+        ul = ul_mg(market, age)
+        if groups and groups[-1][2] == ul:
+            groups[-1] = (groups[-1][0], age, ul)
+        else:
+            groups.append((age, age, ul))
+    return groups
+
+
+def children_q(market: str) -> Q:
+    """What a children's listing may offer (`compliance.offered_in_children_context`): products
+    meant for children (youngest user under 18) whose daily dose stays within the children's
+    upper level for that age; ages with no level set are left out, and adult products always."""
+    condition = Q(pk__in=[])
+    for first, last, ul in _ul_age_groups(market):
+        last = min(last, compliance.ADULT_AGE - 1)
+        if ul is not None and first <= last:
+            condition |= Q(
+                min_age_years__gte=first, min_age_years__lte=last, elemental_mg_per_day__lte=ul
+            )
+    return condition
+
+
 def within_ul_q(market: str) -> Q:
     """Products whose daily dose stays within the UL for their youngest intended user.
 
     Ages with the same UL are grouped into one condition, so the query stays small; ages with
     no UL set count as within (there is no level to exceed).
     """
-    groups: list[tuple[int, int, Decimal | None]] = []
-    for age in range(0, 19):
-        ul = ul_mg(market, age)
-        if groups and groups[-1][2] == ul:
-            groups[-1] = (groups[-1][0], age, ul)
-        else:
-            groups.append((age, age, ul))
     condition = Q(pk__in=[])
-    for first, last, ul in groups:
+    for first, last, ul in _ul_age_groups(market):
         ages = (
             Q(min_age_years__gte=first)
             if last == 18

@@ -100,6 +100,15 @@ PRODUCT_FILTER_PARAMS = [
         enum=["true", "false"],
         description="Only products within the market's supplemental upper level.",
     ),
+    OpenApiParameter(
+        "for_children",
+        str,
+        enum=["true", "false"],
+        description=(
+            "true: the children's context - products meant for children whose daily dose stays "
+            "within the children's upper level for their age in the market; false: adult products."
+        ),
+    ),
     OpenApiParameter("q", str, description="Free text over name, brand, form and description."),
     OpenApiParameter(
         "ordering",

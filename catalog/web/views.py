@@ -53,6 +53,7 @@ LIST_PARAMS = (
     "max_price",
     "in_stock",
     "within_ul",
+    "for_children",
     "market",
     "ordering",
 )
@@ -179,7 +180,7 @@ def _chips(
             continue
         if name == "q":
             text = _("Search: “%(q)s”") % {"q": value}
-        elif name in ("in_stock", "within_ul"):
+        elif name in ("in_stock", "within_ul", "for_children"):
             text = str(fields[name].label) + (": " + (_("yes") if value == "true" else _("no")))
         elif name.startswith(("min_", "max_")):
             text = f"{fields[name].label}: {value}"
