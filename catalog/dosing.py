@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 ONE_DECIMAL = Decimal("0.1")
 CENTS = Decimal("0.01")
@@ -47,6 +48,17 @@ class IngredientAmount:
     elemental_mg: Decimal | None = None
     assayed_fraction: Decimal | None = None
 
+    @classmethod
+    def of(cls, line: Any) -> IngredientAmount:
+        """From anything shaped like an ingredient line (`form`, `compound_mg`, `elemental_mg`,
+        `assayed_fraction`): a stored line, a service input, an import row."""
+        return cls(
+            default_fraction=line.form.elemental_fraction,
+            compound_mg=line.compound_mg,
+            elemental_mg=line.elemental_mg,
+            assayed_fraction=line.assayed_fraction,
+        )
+
 
 def elemental_mg_for_line(line: IngredientAmount) -> Decimal:
     """Unrounded elemental magnesium of one line, per serving.
@@ -71,6 +83,20 @@ def elemental_mg_per_serving(lines: Iterable[IngredientAmount]) -> Decimal:
 def elemental_mg_per_day(per_serving_mg: Decimal, servings_per_day: int | Decimal) -> Decimal:
     """Daily elemental amount, from the unrounded serving amount, rounded to one decimal."""
     return round_mg(_dec(per_serving_mg) * _dec(servings_per_day))
+
+
+# A daily dose above this is almost certainly a typo (compound weight entered as elemental,
+# or mg for g); the highest supplemental doses sold stay well below it.
+MAX_PLAUSIBLE_MG_PER_DAY = Decimal("2000")
+
+
+def implausible_mg_per_day(
+    lines: Iterable[IngredientAmount], servings_per_day: int | Decimal
+) -> Decimal | None:
+    """The daily elemental amount when it is above what a supplement plausibly holds, else None
+    (the dose sanity check of the admin, the API and the import)."""
+    per_day = elemental_mg_per_day(elemental_mg_per_serving(lines), servings_per_day)
+    return per_day if per_day > MAX_PLAUSIBLE_MG_PER_DAY else None
 
 
 def percent_nrv(amount_mg: Decimal, nrv_mg: Decimal) -> int:

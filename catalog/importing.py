@@ -77,10 +77,6 @@ REQUIRED_VALUES = (
 # Copy that compliance.py lints: a banned disease claim is a bad row, other wording a warning.
 LINTED_COLUMNS = ("name_nl", "name_en", "description_nl", "description_en")
 
-# A daily dose above this is almost certainly a typo (compound weight entered as elemental,
-# or mg for g); the highest supplemental doses sold stay well below it.
-MAX_PLAUSIBLE_MG_PER_DAY = Decimal("2000")
-
 BASIS_ELEMENTAL = "elemental"
 BASIS_COMPOUND = "compound"
 
@@ -587,21 +583,6 @@ def parse_ingredients(
     return lines, problems
 
 
-def elemental_mg_per_day(
-    lines: Sequence[services.IngredientInput], servings_per_day: int
-) -> Decimal:
-    per_serving = dosing.elemental_mg_per_serving(
-        dosing.IngredientAmount(
-            default_fraction=line.form.elemental_fraction,
-            compound_mg=line.compound_mg,
-            elemental_mg=line.elemental_mg,
-            assayed_fraction=line.assayed_fraction,
-        )
-        for line in lines
-    )
-    return dosing.elemental_mg_per_day(per_serving, servings_per_day)
-
-
 @dataclass
 class _Reference:
     brands: dict[str, Brand]
@@ -713,15 +694,17 @@ def _validate_product_values(
         (i.form.slug, i.compound_mg, i.elemental_mg) for i in ingredients
     )
     if ingredients and not problems and isinstance(fields.get("servings_per_day"), int):
-        per_day = elemental_mg_per_day(ingredients, fields["servings_per_day"])
-        if per_day > MAX_PLAUSIBLE_MG_PER_DAY:
+        per_day = dosing.implausible_mg_per_day(
+            map(dosing.IngredientAmount.of, ingredients), fields["servings_per_day"]
+        )
+        if per_day is not None:
             bad(
                 "ingredients",
                 _(
                     "%(mg)s mg elemental magnesium per day is implausible (over %(max)s mg); "
                     "is a compound amount given as elemental?"
                 )
-                % {"mg": per_day, "max": MAX_PLAUSIBLE_MG_PER_DAY},
+                % {"mg": per_day, "max": dosing.MAX_PLAUSIBLE_MG_PER_DAY},
             )
     if len(errors) > before:
         return None

@@ -1070,14 +1070,7 @@ def product_dose_rows(product: Any) -> list[DoseRow]:
     nrv = nrv_mg()
     rows = []
     for line in product.ingredients.all():
-        per_serving = dosing.elemental_mg_for_line(
-            dosing.IngredientAmount(
-                default_fraction=line.form.elemental_fraction,
-                compound_mg=line.compound_mg,
-                elemental_mg=line.elemental_mg,
-                assayed_fraction=line.assayed_fraction,
-            )
-        )
+        per_serving = dosing.elemental_mg_for_line(dosing.IngredientAmount.of(line))
         per_day = dosing.elemental_mg_per_day(per_serving, product.servings_per_day)
         rows.append(
             DoseRow(

@@ -56,15 +56,7 @@ KEY_FIELDS = ("search_text", "form_mask", "goal_mask")
 
 
 def _dose_inputs(product: Product) -> tuple[list[dosing.IngredientAmount], list[dosing.PackOffer]]:
-    lines = [
-        dosing.IngredientAmount(
-            default_fraction=line.form.elemental_fraction,
-            compound_mg=line.compound_mg,
-            elemental_mg=line.elemental_mg,
-            assayed_fraction=line.assayed_fraction,
-        )
-        for line in product.ingredients.all()
-    ]
+    lines = [dosing.IngredientAmount.of(line) for line in product.ingredients.all()]
     packs = [
         dosing.PackOffer(
             price_eur=pack.price_eur,

@@ -143,3 +143,17 @@ def test_product_without_packs_has_no_price():
 def test_split_doses_advised_above_250_mg():
     assert dosing.split_doses_advised(D("250")) is False
     assert dosing.split_doses_advised(D("250.1")) is True
+
+
+@pytest.mark.parametrize(
+    ("elemental_mg", "servings", "expected"),
+    [
+        ("1000", 2, None),  # exactly 2,000 mg a day is still plausible
+        ("1000.05", 2, D("2000.1")),
+        ("1500", 2, D("3000.0")),
+        ("150", 3, None),
+    ],
+)
+def test_implausible_mg_per_day(elemental_mg, servings, expected):
+    line = dosing.IngredientAmount(default_fraction=D("0.162"), elemental_mg=D(elemental_mg))
+    assert dosing.implausible_mg_per_day([line], servings) == expected

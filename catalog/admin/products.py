@@ -218,11 +218,11 @@ class IngredientFormSet(forms.BaseInlineFormSet):
             )
         if not amounts or servings <= 0:
             return
-        per_day = dosing.elemental_mg_per_day(dosing.elemental_mg_per_serving(amounts), servings)
-        if per_day > importing.MAX_PLAUSIBLE_MG_PER_DAY:
+        per_day = dosing.implausible_mg_per_day(amounts, servings)
+        if per_day is not None:
             message = _(
                 "%(mg)s mg elemental magnesium per day (%(servings)s servings) is implausible: over %(max)s mg. Check the amounts and whether a compound weight was entered as elemental."
-            ) % {"mg": per_day, "servings": servings, "max": importing.MAX_PLAUSIBLE_MG_PER_DAY}
+            ) % {"mg": per_day, "servings": servings, "max": dosing.MAX_PLAUSIBLE_MG_PER_DAY}
             for f in lines:
                 field = (
                     "elemental_mg"

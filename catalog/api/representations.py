@@ -72,14 +72,7 @@ def form_lines(product: Any, ctx: Context) -> list[dict[str, Any]]:
     """Forms of a product with their elemental mg per serving (lines of one form summed)."""
     per_form: dict[str, dict[str, Any]] = {}
     for line in product.ingredients.all():
-        mg = dosing.elemental_mg_for_line(
-            dosing.IngredientAmount(
-                default_fraction=line.form.elemental_fraction,
-                compound_mg=line.compound_mg,
-                elemental_mg=line.elemental_mg,
-                assayed_fraction=line.assayed_fraction,
-            )
-        )
+        mg = dosing.elemental_mg_for_line(dosing.IngredientAmount.of(line))
         entry = per_form.setdefault(
             line.form.slug,
             {"slug": line.form.slug, "name": ctx.tr(line.form, "name"), "_mg": Decimal(0)},

@@ -25,7 +25,6 @@ from ..models import (
 from ..models.products import DIET_FIELDS
 from ..validators import validate_gtin, validate_sku
 
-MAX_DAILY_MG = Decimal("2000")  # above this a daily dose is implausible for a supplement
 COPY_FIELDS = (
     "name_nl",
     "name_en",
@@ -206,13 +205,13 @@ class ProductWrite(s.Serializer):
             servings = attrs.get("servings_per_day") or (
                 self.instance.servings_per_day if self.instance else 1
             )
-            per_day = dosing.elemental_mg_per_day(dosing.elemental_mg_per_serving(lines), servings)
-            if per_day > MAX_DAILY_MG:
+            per_day = dosing.implausible_mg_per_day(lines, servings)
+            if per_day is not None:
                 errors["ingredients"] = [
                     _(
                         "%(mg)s mg elemental magnesium a day is implausible for a supplement (at most %(max)s mg)."
                     )
-                    % {"mg": per_day, "max": MAX_DAILY_MG}
+                    % {"mg": per_day, "max": dosing.MAX_PLAUSIBLE_MG_PER_DAY}
                 ]
         if "diet" in attrs and "vegan" in attrs["diet"] and "vegetarian" not in attrs["diet"]:
             attrs["diet"] = [*attrs["diet"], "vegetarian"]
