@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
@@ -320,6 +320,18 @@ def lint_copy(text: str, lang: str) -> list[CopyIssue]:
                     )
                 )
     return sorted(issues, key=lambda i: i.start)
+
+
+# The product copy a shopper reads, linted wherever a product is written or published (admin,
+# API, import, Merchant feed, `lint_claims`). Articles are educational and not in it.
+PRODUCT_COPY_FIELDS = tuple(
+    f"{name}_{lang}" for name in ("name", "description", "directions") for lang in LANGS
+)
+
+
+def lint_product_copy(values: Mapping[str, str | None]) -> dict[str, list[CopyIssue]]:
+    """Lint the product copy fields `values` holds (others are ignored); only fields with issues."""
+    return lint_fields({name: values[name] or "" for name in PRODUCT_COPY_FIELDS if name in values})
 
 
 def lint_fields(fields: dict[str, str]) -> dict[str, list[CopyIssue]]:

@@ -75,7 +75,6 @@ REQUIRED_VALUES = (
     "price_eur",
 )
 # Copy that compliance.py lints: a banned disease claim is a bad row, other wording a warning.
-LINTED_COLUMNS = ("name_nl", "name_en", "description_nl", "description_en")
 
 BASIS_ELEMENTAL = "elemental"
 BASIS_COMPOUND = "compound"
@@ -821,8 +820,8 @@ def plan_import(data: bytes, filename: str = "", *, progress: Progress | None = 
                 ingredients=ingredients,
             )
             groups[key] = group
-            for column in LINTED_COLUMNS:
-                for issue in compliance.lint_fields({column: values[column]}).get(column, []):
+            for column, issues in compliance.lint_product_copy(values).items():
+                for issue in issues:
                     target = errors if issue.blocking else plan.warnings
                     target.append(RowError(line, column, compliance.describe_issue(issue)))
         else:

@@ -44,9 +44,7 @@ from catalog.models import (
 from catalog.models.products import DIET_FIELDS
 
 # Fields compliance.py lints: product copy a shopper reads.
-LINTED_FIELDS = tuple(
-    f"{name}_{lang}" for name in ("name", "description", "directions") for lang in ("nl", "en")
-)
+LINTED_FIELDS = compliance.PRODUCT_COPY_FIELDS
 DERIVED_READONLY = (
     "elemental_mg_per_serving",
     "elemental_mg_per_day",
@@ -65,7 +63,7 @@ CENTS = Decimal("0.01")
 
 
 def copy_issues(texts: dict[str, str]) -> dict[str, list[compliance.CopyIssue]]:
-    return compliance.lint_fields({name: texts.get(name) or "" for name in LINTED_FIELDS})
+    return compliance.lint_product_copy({name: texts.get(name) for name in LINTED_FIELDS})
 
 
 def changed_price(price_eur: Decimal, percent: Decimal) -> Decimal:

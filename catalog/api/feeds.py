@@ -161,12 +161,8 @@ class ProductsJsonLinesFeed(FeedView):
 
 def merchant_eligible(product: Product) -> bool:
     """Kept out of the Merchant feed while its copy has any claim problem (blocking or not)."""
-    fields = {
-        f"{name}_{lang}": getattr(product, f"{name}_{lang}") or ""
-        for name in ("name", "description")
-        for lang in ("nl", "en")
-    }
-    return not compliance.lint_fields(fields)
+    copy = {name: getattr(product, name, None) for name in compliance.PRODUCT_COPY_FIELDS}
+    return not compliance.lint_product_copy(copy)
 
 
 class GoogleMerchantFeed(FeedView):

@@ -25,14 +25,6 @@ from ..models import (
 from ..models.products import DIET_FIELDS
 from ..validators import validate_gtin, validate_sku
 
-COPY_FIELDS = (
-    "name_nl",
-    "name_en",
-    "description_nl",
-    "description_en",
-    "directions_nl",
-    "directions_en",
-)
 sku_validator = validate_sku
 
 
@@ -187,8 +179,7 @@ class ProductWrite(s.Serializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         errors: dict[str, list[str]] = {}
-        copy = {name: attrs[name] for name in COPY_FIELDS if attrs.get(name)}
-        for name, issues in compliance.lint_fields(copy).items():
+        for name, issues in compliance.lint_product_copy(attrs).items():
             blocking = [compliance.describe_issue(i) for i in issues if i.blocking]
             if blocking:
                 errors[name] = blocking

@@ -85,6 +85,15 @@ def test_merchant_feed_leaves_out_products_with_unauthorised_claims(api, catalog
     assert "nachtrust" not in body(api.get(XML)).decode()
 
 
+def test_merchant_feed_lints_the_directions_too(api, catalog):
+    """The feed leaves out what the admin warns about: every product copy field counts."""
+    product = catalog["mix-250"]
+    product.directions_en = "Take one in the evening for deep sleep."
+    product.save()
+    root = ET.fromstring(body(api.get(XML)))
+    assert "M250-30" not in {i.findtext(f"{G}id") for i in root.iter("item")}
+
+
 def test_merchant_feed_conditional_get(api, catalog):
     etag = api.get(XML)["ETag"]
     assert api.get(XML, HTTP_IF_NONE_MATCH=etag).status_code == 304

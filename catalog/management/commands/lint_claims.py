@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from catalog import compliance
 from catalog.models import Product
 
-COPY_FIELDS = [f"{name}_{lang}" for name in ("name", "description", "directions") for lang in ("nl", "en")]
+COPY_FIELDS = compliance.PRODUCT_COPY_FIELDS
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             products = products.filter(published=True)
         blocking = warnings = 0
         for product in products.iterator(chunk_size=1000):
-            problems = compliance.lint_fields({f: getattr(product, f) or "" for f in COPY_FIELDS})
+            problems = compliance.lint_product_copy({f: getattr(product, f) for f in COPY_FIELDS})
             for field, issues in problems.items():
                 for issue in issues:
                     level = "BLOCK" if issue.blocking else "warn"
