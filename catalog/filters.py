@@ -226,6 +226,16 @@ class ProductFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = ProductFilterForm
 
+    def get_form_class(self) -> type[forms.Form]:
+        """The form class, built once per FilterSet class: django-filter builds a class and
+        a field per filter on every request, and the form copies its fields anyway."""
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            cls._form_class = form_class
+        return form_class  # type: ignore[no-any-return]
+
     # -- filters --------------------------------------------------------------------------
     @property
     def active_market(self) -> str:

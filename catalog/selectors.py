@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connections, transaction
+from django.db import connections, router, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -67,7 +67,7 @@ _memo: ContextVar[dict[str, Any] | None] = ContextVar("catalog_read_memo", defau
 
 
 # The reference reads nearly every request needs, fetched together in one cache round trip.
-READ_PRELOAD = ("facet-reference", "reference-bands", "interactions")
+READ_PRELOAD = ("reference", "interactions")
 
 
 @contextmanager
@@ -162,13 +162,8 @@ class Band:
 
 
 def reference_bands() -> list[Band]:
-    def compute() -> list[Band]:
-        return [
-            Band(rv.market, rv.kind, rv.age_min_years, rv.age_max_years, rv.amount_mg)
-            for rv in ReferenceValue.objects.all()
-        ]
-
-    return list(cached("reference-bands", compute, timeout=3600))
+    """Every NRV and UL band (cached with the rest of the reference data)."""
+    return list(_reference()["band"])
 
 
 def nrv_mg() -> Decimal:
@@ -202,28 +197,98 @@ def default_market() -> str:
 # --- reference data for filters and labels --------------------------------------------------
 
 
+def _decimal(value: Any, places: int) -> Decimal | None:
+    """A numeric column read by raw SQL as the ORM gives it (SQLite returns floats)."""
+    return None if value is None else Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+
+
+def _reference_snapshot() -> dict[str, list[Any]]:
+    """Forms, goals, brands and reference values, read in one query (UNION ALL).
+
+    Nearly every request needs all four small tables; as four ORM queries they cost more
+    Python time than the rest of an uncached listing, as one they cost one round trip.
+    """
+    from .models import Brand, Form, Goal, Interaction, ReferenceValue
+
+    connection = connections[router.db_for_read(Form)]
+    quote = connection.ops.quote_name
+
+    def table(model: Any, *columns: str) -> str:
+        # Field names in lower case; literals (NULL, numbers) as they are.
+        names = [quote(model._meta.get_field(c).column) if c.islower() else c for c in columns]
+        return f"SELECT {', '.join(names)} FROM {quote(model._meta.db_table)}"
+
+    sql = " UNION ALL ".join(
+        [
+            table(
+                Form, "0", "id", "slug", "name_nl", "name_en", "elemental_fraction", "sort_order"
+            ),
+            table(Goal, "1", "id", "slug", "name_nl", "name_en", "NULL", "sort_order"),
+            table(Brand, "2", "id", "slug", "name", "NULL", "NULL", "0"),
+            table(
+                ReferenceValue,
+                "3",
+                "age_min_years",
+                "market",
+                "kind",
+                "NULL",
+                "amount_mg",
+                "age_max_years",
+            ),
+        ]
+    )
+    # Interactions without their texts (a list needs which classes concern a product, not
+    # what to say): a row per concerned form, NULL when one concerns every form.
+    links = Interaction.forms.through._meta
+    sql += (
+        f" UNION ALL SELECT 4, i.{quote('id')}, i.{quote('slug')}, i.{quote('severity')},"
+        f" i.{quote('kind')}, NULL, f.{quote(links.get_field('form').column)}"
+        f" FROM {quote(Interaction._meta.db_table)} i LEFT JOIN {quote(links.db_table)} f"
+        f" ON f.{quote(links.get_field('interaction').column)} = i.{quote('id')}"
+    )
+    fraction_places = Form._meta.get_field("elemental_fraction").decimal_places
+    amount_places = ReferenceValue._meta.get_field("amount_mg").decimal_places
+    snapshot: dict[str, list[Any]] = {"form": [], "goal": [], "brand": [], "band": []}
+    interaction_rows: dict[int, tuple[str, str, str]] = {}
+    interaction_forms: dict[int, set[int]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ORDER BY 1, 7, 3")
+        for part, key, slug, text, text_en, number, extra in cursor.fetchall():
+            if part == 0:
+                fraction = _decimal(number, fraction_places)
+                snapshot["form"].append((key, slug, text, text_en, fraction))
+            elif part == 1:
+                snapshot["goal"].append((key, slug, text, text_en))
+            elif part == 2:
+                snapshot["brand"].append((key, slug, text))
+            elif part == 3:
+                amount = _decimal(number, amount_places)
+                snapshot["band"].append(Band(slug, text, key, extra, amount))  # type: ignore[arg-type]
+            else:
+                interaction_rows[key] = (slug, text, text_en)
+                if extra is not None:
+                    interaction_forms.setdefault(key, set()).add(extra)
+    snapshot["band"].sort(key=lambda b: (b.market, b.kind, b.age_min_years))
+    snapshot["interaction"] = sorted(
+        (
+            InteractionClass(pk, slug, kind, severity, frozenset(interaction_forms.get(pk, ())))
+            for pk, (slug, severity, kind) in interaction_rows.items()
+        ),
+        key=_by_severity,
+    )
+    return snapshot
+
+
+def _reference() -> dict[str, list[Any]]:
+    return cached("reference", _reference_snapshot, timeout=3600)  # type: ignore[no-any-return]
+
+
 def facet_reference() -> dict[str, list[tuple[Any, ...]]]:
     """Forms (id, slug, name_nl, name_en, elemental_fraction), goals (id, slug, name_nl,
-    name_en) and brands (id, slug, name): three queries, cached until the next write. Filter
-    validation, facet labels and product summaries all read it."""
-    from .models import Brand, Form, Goal
-
-    def compute() -> dict[str, list[tuple[Any, ...]]]:
-        return {
-            "form": list(
-                Form.objects.order_by("sort_order", "slug").values_list(
-                    "id", "slug", "name_nl", "name_en", "elemental_fraction"
-                )
-            ),
-            "goal": list(
-                Goal.objects.order_by("sort_order", "slug").values_list(
-                    "id", "slug", "name_nl", "name_en"
-                )
-            ),
-            "brand": list(Brand.objects.order_by("slug").values_list("id", "slug", "name")),
-        }
-
-    return dict(cached("facet-reference", compute, timeout=3600))
+    name_en) and brands (id, slug, name), in display order; cached until the next write.
+    Filter validation, facet labels and product summaries all read it."""
+    reference = _reference()
+    return {name: reference[name] for name in ("form", "goal", "brand")}
 
 
 def reference_slugs() -> dict[str, list[str]]:
@@ -518,43 +583,45 @@ class ProductRow(SimpleNamespace):
 
 
 def product_rows(queryset: QuerySet[Any]) -> list[ProductRow]:
-    """Summaries of the products of `queryset` (ordered, sliced), in its order: three queries
-    of plain values.
+    """Summaries of the products of `queryset` (ordered, sliced), in its order: two queries
+    of plain values (products, then their ingredient lines).
 
     Building model instances (a product, its lines with their forms, its goals) costs more
     than the rest of a summary together; forms, goals and brands come from the cached
-    reference data instead, one shared object each. The list API and the JSON Lines feed
-    read through here, so 100,000 products stream at thousands a second.
+    reference data instead, one shared object each, and goals from the stored `goal_mask`
+    (kept by the services with the other derived fields; a third query reads the links
+    when a goal id is too large for the mask). The list API and the JSON Lines feed read
+    through here, so 100,000 products stream at thousands a second.
     """
     from .models import IngredientLine, Product
 
     reference = facet_reference()
+    goals = [
+        SimpleNamespace(id=r[0], slug=r[1], name_nl=r[2], name_en=r[3]) for r in reference["goal"]
+    ]
+    goals_by_mask = all(0 <= g.id < FACET_BITS for g in goals)
+    brands = {r[0]: r for r in reference["brand"]}
+    rows: dict[int, ProductRow] = {}
+    for values in queryset.values(*SUMMARY_FIELDS, "goal_mask"):
+        row = ProductRow(**values)
+        row.pk = row.id
+        brand = brands.get(row.brand_id)
+        row.brand = SimpleNamespace(slug=brand[1], name=brand[2]) if brand else _NO_BRAND
+        row.diet = [flag for flag in DIET_FIELDS if values[flag]]
+        row.image = _Image(values["image"] or "")
+        row.ingredients = _Related()
+        row.goals = _Related(g for g in goals if goals_by_mask and row.goal_mask & (1 << g.id))
+        rows[row.id] = row
+    if not rows:
+        return []
     forms = {
         r[0]: SimpleNamespace(
             id=r[0], slug=r[1], name_nl=r[2], name_en=r[3], elemental_fraction=r[4]
         )
         for r in reference["form"]
     }
-    goal_rank = {r[0]: i for i, r in enumerate(reference["goal"])}
-    goals = {
-        r[0]: SimpleNamespace(id=r[0], slug=r[1], name_nl=r[2], name_en=r[3])
-        for r in reference["goal"]
-    }
-    brands = {r[0]: SimpleNamespace(id=r[0], slug=r[1], name=r[2]) for r in reference["brand"]}
-    rows: dict[int, ProductRow] = {}
-    for values in queryset.values(*SUMMARY_FIELDS):
-        row = ProductRow(**values)
-        row.pk = row.id
-        row.brand = brands.get(row.brand_id) or SimpleNamespace(slug="", name="")
-        row.diet = [flag for flag in DIET_FIELDS if values[flag]]
-        row.image = _Image(values["image"] or "")
-        row.ingredients, row.goals = _Related(), _Related()
-        rows[row.id] = row
-    if not rows:
-        return []
-    ids = list(rows)
     lines = (
-        IngredientLine.objects.filter(product_id__in=ids)
+        IngredientLine.objects.filter(product_id__in=list(rows))
         .order_by("position", "id")
         .values_list("product_id", "form_id", "compound_mg", "elemental_mg", "assayed_fraction")
     )
@@ -568,16 +635,22 @@ def product_rows(queryset: QuerySet[Any]) -> list[ProductRow]:
                 assayed_fraction=assayed_fraction,
             )
         )
-    links = (
-        Product.goals.through.objects.filter(product_id__in=ids)
-        .order_by()
-        .values_list("product_id", "goal_id")
-    )
-    for product_id, goal_id in links:
-        rows[product_id].goals.append(goals[goal_id])
-    for row in rows.values():
-        row.goals.sort(key=lambda g: goal_rank[g.id])
+    if not goals_by_mask:
+        goal_of = {g.id: g for g in goals}
+        rank = {g.id: i for i, g in enumerate(goals)}
+        links = (
+            Product.goals.through.objects.filter(product_id__in=list(rows))
+            .order_by()
+            .values_list("product_id", "goal_id")
+        )
+        for product_id, goal_id in links:
+            rows[product_id].goals.append(goal_of[goal_id])
+        for row in rows.values():
+            row.goals.sort(key=lambda g: rank[g.id])
     return list(rows.values())
+
+
+_NO_BRAND = SimpleNamespace(slug="", name="")
 
 
 def product_rows_of(queryset: QuerySet[Any], chunk_size: int) -> Iterator[ProductRow]:
@@ -934,22 +1007,36 @@ SEVERITY_RANK = {"contraindication": 0, "major": 1, "moderate": 2, "minor": 3}
 
 
 @dataclass(frozen=True)
-class InteractionInfo:
+class InteractionClass:
+    """A substance class and the forms it concerns, without its texts."""
+
     id: int
     slug: str
     kind: str
     severity: str
     form_ids: frozenset[int]  # empty: every form
-    texts: dict[str, dict[str, Any]]  # lang -> name, examples, mechanism, advice
-    terms: tuple[str, ...]
 
     def concerns(self, form_ids: Iterable[int]) -> bool:
         return not self.form_ids or bool(self.form_ids & set(form_ids))
 
 
+@dataclass(frozen=True)
+class InteractionInfo(InteractionClass):
+    texts: dict[str, dict[str, Any]]  # lang -> name, examples, mechanism, advice
+    terms: tuple[str, ...]
+
+
+def _by_severity(interaction: InteractionClass) -> tuple[int, str]:
+    """Most severe first, then by substance class."""
+    return SEVERITY_RANK.get(interaction.severity, 9), interaction.slug
+
+
 def translated(obj: Any, name: str, lang: str) -> str:
     """A translated field in `lang`, falling back to Dutch, the shop's first language."""
     return getattr(obj, f"{name}_{lang}", "") or getattr(obj, f"{name}_nl", "") or ""
+
+
+INTERACTION_TEXTS = ("name", "mechanism", "advice", "examples")
 
 
 def interactions() -> list[InteractionInfo]:
@@ -958,35 +1045,48 @@ def interactions() -> list[InteractionInfo]:
     from .models.content import lines
 
     def compute() -> list[InteractionInfo]:
+        # One query of plain values: a row per (interaction, concerned form), form NULL when
+        # it concerns every form. Model instances and a prefetch cost several times more.
+        texts_of = [f"{name}_{lang}" for name in INTERACTION_TEXTS for lang in ("nl", "en")]
+        rows = Interaction.objects.order_by("id").values_list(
+            "id", "slug", "kind", "severity", "match_terms", *texts_of, "forms"
+        )
+        by_id: dict[int, tuple[Any, ...]] = {}
+        form_ids: dict[int, set[int]] = {}
+        for row in rows:
+            by_id.setdefault(row[0], row)
+            if row[-1] is not None:
+                form_ids.setdefault(row[0], set()).add(row[-1])
         result = []
-        for it in Interaction.objects.prefetch_related("forms"):
+        for pk, (_pk, slug, kind, severity, match_terms, *values, _form) in by_id.items():
+            # Untranslated modeltranslation columns are NULL: texts fall back to Dutch, or "".
+            text = dict(zip(texts_of, values, strict=True))
             texts = {
                 lang: {
-                    # Untranslated modeltranslation columns are NULL: texts are "" then.
-                    name: getattr(it, f"{name}_{lang}") or getattr(it, f"{name}_nl") or ""
+                    name: text[f"{name}_{lang}"] or text[f"{name}_nl"] or ""
                     for name in ("name", "mechanism", "advice")
                 }
-                | {"examples": lines(translated(it, "examples", lang))}
+                | {"examples": lines(text[f"examples_{lang}"] or text["examples_nl"])}
                 for lang in ("nl", "en")
             }
             terms = (
-                it.slug.replace("-", " "),
-                *(getattr(it, f"name_{lang}") or "" for lang in ("nl", "en")),
-                *(term for lang in ("nl", "en") for term in lines(getattr(it, f"examples_{lang}"))),
-                *lines(it.match_terms),
+                slug.replace("-", " "),
+                *(text[f"name_{lang}"] or "" for lang in ("nl", "en")),
+                *(term for lang in ("nl", "en") for term in lines(text[f"examples_{lang}"])),
+                *lines(match_terms),
             )
             result.append(
                 InteractionInfo(
-                    it.id,
-                    it.slug,
-                    it.kind,
-                    it.severity,
-                    frozenset(f.id for f in it.forms.all()),
+                    pk,
+                    slug,
+                    kind,
+                    severity,
+                    frozenset(form_ids.get(pk, ())),
                     texts,
                     tuple(t for t in terms if t),
                 )
             )
-        return sorted(result, key=lambda i: (SEVERITY_RANK.get(i.severity, 9), i.slug))
+        return sorted(result, key=_by_severity)
 
     return list(cached("interactions", compute, timeout=3600))
 
@@ -995,6 +1095,12 @@ def product_interactions(product: Any) -> list[InteractionInfo]:
     """The interactions that concern a product, most severe first (no query when cached)."""
     form_ids = [line.form_id for line in product.ingredients.all()]
     return [it for it in interactions() if it.concerns(form_ids)]
+
+
+def product_interaction_classes(product: Any) -> list[InteractionClass]:
+    """`product_interactions` without the texts, from the reference data (product summaries)."""
+    form_ids = [line.form_id for line in product.ingredients.all()]
+    return [it for it in _reference()["interaction"] if it.concerns(form_ids)]
 
 
 # --- single objects -------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def product_summary(product: Any, ctx: Context) -> dict[str, Any]:
     """PRODUCT of the contract (list, feed, related): from a Product with its brand, lines
     and goals loaded, or a `selectors.ProductRow` (the list and the JSON Lines feed)."""
     ul = selectors.product_ul_mg(product, ctx.market)
-    warnings = selectors.product_interactions(product)
+    warnings = selectors.product_interaction_classes(product)
     return {
         "slug": product.slug,
         "url": ctx.page_url("product-detail", product.slug),
