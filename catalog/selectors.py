@@ -36,6 +36,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
@@ -831,6 +832,30 @@ def _facets_in_one_scan(
     mg_sql = _sql_range(
         "elemental_mg_per_day", data.get("min_elemental_mg"), data.get("max_elemental_mg")
     )
+    # Each active facet filter is evaluated once per row, as a boolean column of the inner
+    # query, not again in each of the ~40 aggregates that test it (half the time of this
+    # query on a small catalog). OFFSET 0 stops PostgreSQL from inlining the columns back.
+    flags = {
+        name: condition
+        for name, condition in (
+            ("f_form", form_sql),
+            ("f_goal", goal_sql),
+            ("f_dose", dose_sql),
+            ("f_price", price_sql),
+            ("f_mg", mg_sql),
+        )
+        if condition is not None
+    }
+    rows_qs = rows_qs.annotate(
+        **{
+            name: RawSQL(f"({sql})", tuple(params), output_field=BooleanField())
+            for name, (sql, params) in flags.items()
+        }
+    )
+    form_sql, goal_sql, dose_sql, price_sql, mg_sql = (
+        (name, []) if name in flags else None
+        for name in ("f_form", "f_goal", "f_dose", "f_price", "f_mg")
+    )
     dose_values = list(DoseForm.values)
     columns = [
         _sql_aggregate("COUNT", "brand_id", form_sql, goal_sql, dose_sql, price_sql, mg_sql),
@@ -870,8 +895,16 @@ def _facets_in_one_scan(
         ),
     ]
     inner_sql, inner_params = rows_qs.values(
-        "brand_id", "dose_form", "form_mask", "goal_mask", "price_eur", "elemental_mg_per_day"
+        "brand_id",
+        "dose_form",
+        "form_mask",
+        "goal_mask",
+        "price_eur",
+        "elemental_mg_per_day",
+        *flags,
     ).query.sql_with_params()
+    if connections[rows_qs.db].vendor == "postgresql":
+        inner_sql += " OFFSET 0"
     sql = (
         f"SELECT brand_id, {', '.join(c[0] for c in columns)} "
         f"FROM ({inner_sql}) facet_rows GROUP BY brand_id"
