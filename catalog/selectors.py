@@ -265,7 +265,7 @@ def _reference_snapshot() -> dict[str, list[Any]]:
             elif part == 3:
                 amount = _decimal(number, amount_places)
                 snapshot["band"].append(Band(slug, text, key, extra, amount))  # type: ignore[arg-type]
-            else:
+            else:  # slug, severity, kind; a concerned form id in the last column
                 interaction_rows[key] = (slug, text, text_en)
                 if extra is not None:
                     interaction_forms.setdefault(key, set()).add(extra)
@@ -832,9 +832,11 @@ def _facets_in_one_scan(
     mg_sql = _sql_range(
         "elemental_mg_per_day", data.get("min_elemental_mg"), data.get("max_elemental_mg")
     )
-    # Each active facet filter is evaluated once per row, as a boolean column of the inner
-    # query, not again in each of the ~40 aggregates that test it (half the time of this
-    # query on a small catalog). OFFSET 0 stops PostgreSQL from inlining the columns back.
+    # With two or more facet filters active, each is evaluated once per row, as a boolean
+    # column of the inner query, not again in each of the ~40 aggregates that test it (half
+    # the time of this query on a small catalog). OFFSET 0 stops PostgreSQL from inlining
+    # the columns back, but also from scanning in parallel: with one filter (or none) the
+    # parallel scan of a large catalog saves more (measured: 38 vs 58 ms at 100,000).
     flags = {
         name: condition
         for name, condition in (
@@ -846,16 +848,19 @@ def _facets_in_one_scan(
         )
         if condition is not None
     }
+    if len(flags) < 2:
+        flags = {}
     rows_qs = rows_qs.annotate(
         **{
             name: RawSQL(f"({sql})", tuple(params), output_field=BooleanField())
             for name, (sql, params) in flags.items()
         }
     )
-    form_sql, goal_sql, dose_sql, price_sql, mg_sql = (
-        (name, []) if name in flags else None
-        for name in ("f_form", "f_goal", "f_dose", "f_price", "f_mg")
-    )
+    if flags:
+        form_sql, goal_sql, dose_sql, price_sql, mg_sql = (
+            (name, []) if name in flags else None
+            for name in ("f_form", "f_goal", "f_dose", "f_price", "f_mg")
+        )
     dose_values = list(DoseForm.values)
     columns = [
         _sql_aggregate("COUNT", "brand_id", form_sql, goal_sql, dose_sql, price_sql, mg_sql),
@@ -903,7 +908,7 @@ def _facets_in_one_scan(
         "elemental_mg_per_day",
         *flags,
     ).query.sql_with_params()
-    if connections[rows_qs.db].vendor == "postgresql":
+    if flags and connections[rows_qs.db].vendor == "postgresql":
         inner_sql += " OFFSET 0"
     sql = (
         f"SELECT brand_id, {', '.join(c[0] for c in columns)} "
