@@ -4,13 +4,15 @@
 
 Prints one JSON object: for each typical listing (bench_urls.COMBOS) the warm p50/p95 of
 the API and of a bare page, the cold (caches off) p50 of the API and of the naive facets
-baseline, then the detail page and the query counts. Requests to the API and to its
+baseline, the facets alone (ours against the naive counts, cold, in-process), then the detail
+page and the query counts. Requests to the API and to its
 baseline alternate, so load on the machine hits both alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import time
 from typing import Any
@@ -37,7 +39,10 @@ def main() -> None:
     from catalog.models import Brand, Product
 
     settings.ROOT_URLCONF = "bench_urls"
-    from bench_urls import COMBOS
+    from bench_urls import COMBOS, combo_queryset, naive_facet_counts
+    from django.http import QueryDict
+
+    from catalog.filters import ProductFilter
 
     client = Client()
     brand = (
@@ -71,6 +76,18 @@ def main() -> None:
                 before()
             b.append(timed(theirs))
         return a, b
+
+    def clocked(work: Any) -> float:
+        start = time.perf_counter()
+        work()
+        return (time.perf_counter() - start) * 1000
+
+    def our_facets(query: str) -> None:
+        base = Product.objects.published()
+        filterset = ProductFilter(QueryDict(query), queryset=base)
+        with selectors.one_read():
+            assert filterset.is_valid(), filterset.errors
+            selectors.product_facets(filterset, base, "nl")
 
     def prime_reference() -> None:
         cache.clear()
@@ -125,6 +142,14 @@ def main() -> None:
             row.update(
                 cold_p50=p50(ours), naive_p50=p50(theirs), cold_queries=len(ctx.captured_queries)
             )
+            # the facets alone, no page and no HTTP: ours (from the query string, reference
+            # data read cold) against the naive counts over the hand-filtered queryset
+            ours, theirs = [], []
+            for _ in range(max(args.cold_reps, 9)):
+                ours.append(clocked(functools.partial(our_facets, query)))
+                naive_qs = combo_queryset(name, brand)[0]
+                theirs.append(clocked(functools.partial(naive_facet_counts, naive_qs)))
+            row.update(facets_p50=p50(ours), naive_facets_p50=p50(theirs))
         result["combos"][name] = row
 
     # detail

@@ -59,10 +59,14 @@ COMBOS: dict[str, tuple[str, Any, tuple[str, ...]]] = {
 }
 
 
+def combo_queryset(name: str, brand: str) -> tuple[Any, tuple[str, ...]]:
+    """The hand-written filtered queryset and ordering of a typical listing."""
+    _query, condition, ordering = COMBOS[name]
+    return Product.objects.filter(published=True).filter(condition(brand)), ordering
+
+
 def _combo(request: HttpRequest) -> tuple[Any, tuple[str, ...]]:
-    _query, condition, ordering = COMBOS[request.GET["combo"]]
-    qs = Product.objects.filter(published=True).filter(condition(request.GET.get("brand", "")))
-    return qs, ordering
+    return combo_queryset(request.GET["combo"], request.GET.get("brand", ""))
 
 
 def bare_page(request: HttpRequest) -> JsonResponse:
@@ -73,6 +77,12 @@ def bare_page(request: HttpRequest) -> JsonResponse:
 def naive_facets(request: HttpRequest) -> JsonResponse:
     qs, ordering = _combo(request)
     page = list(qs.order_by(*ordering).values(*PAGE_FIELDS)[:24])
+    return JsonResponse({"results": page, **naive_facet_counts(qs)})
+
+
+def naive_facet_counts(qs: Any) -> dict[str, Any]:
+    """The naive baseline's facets: a count, one plain GROUP BY per facet group, one range
+    aggregate, over the filtered set (not disjunctive)."""
     facets = {
         name: list(qs.order_by().values(field).annotate(n=Count("id")))
         for name, field in (
@@ -88,7 +98,7 @@ def naive_facets(request: HttpRequest) -> JsonResponse:
         mg_min=Min("elemental_mg_per_day"),
         mg_max=Max("elemental_mg_per_day"),
     )
-    return JsonResponse({"count": qs.count(), "results": page, "facets": facets, **ranges})
+    return {"count": qs.count(), "facets": facets, **ranges}
 
 
 DETAIL_FIELDS = (*PAGE_FIELDS, "description_nl", "directions_nl", "serving_size", "updated_at")
