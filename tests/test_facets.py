@@ -5,6 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.http import QueryDict
+from django.test import override_settings
 
 from catalog import selectors, services
 from catalog.filters import ProductFilter
@@ -151,3 +152,32 @@ def test_large_ids_fall_back_to_a_query_per_facet(
     many = selectors._facets_by_queries(filterset, base, "nl")
     assert data["count"] == many.count
     assert data["facets"]["brand"] == many.facets["brand"]
+
+
+NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "form=t-citrate&ordering=price",
+        "goal=t-sleep&dose_form=capsule,tablet&in_stock=true",
+        "brand=t-alpha&min_price=8&max_price=20&ordering=-elemental_mg_per_day",
+        "q=magnesium&diet=vegan",
+    ],
+)
+def test_a_listing_with_every_cache_off_takes_four_or_five_queries(
+    small_ids_catalog, api, query, django_assert_max_num_queries
+):
+    """Reference data (1), facets (1, +1 with brands selected), the page (1), its ingredient
+    lines (1); goals come from the stored mask, in goal order."""
+    with override_settings(CACHES=NO_CACHE), django_assert_max_num_queries(5):
+        response = api.get(f"/api/v1/products/?{query}")
+    assert response.status_code == 200, response.content[:300]
+    results = response.json()["results"]
+    assert results
+    for item in results:
+        product = Product.objects.get(slug=item["slug"])
+        expected = [g.slug for g in product.goals.order_by("sort_order", "slug")]
+        assert [g["slug"] for g in item["goals"]] == expected
