@@ -106,6 +106,21 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# PostgreSQL's default random_page_cost (4.0) models spinning disks; with the catalog in
+# memory or on SSD an index read costs about what a sequential one does, and at 4.0 the
+# planner scans the whole product table for a search's facets instead of using the search
+# indexes (measured at 100,000 products: 102 ms against 21 ms). "" keeps the server's value
+# (e.g. behind a PgBouncer that does not pass startup options).
+PG_RANDOM_PAGE_COST = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1").strip()
+if PG_RANDOM_PAGE_COST and DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
+    try:
+        _cost = float(PG_RANDOM_PAGE_COST)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DATABASE_RANDOM_PAGE_COST must be a number, not {PG_RANDOM_PAGE_COST!r}"
+        ) from None
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c random_page_cost={_cost}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

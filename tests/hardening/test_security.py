@@ -62,6 +62,53 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+SHOW_DB_OPTIONS = [
+    "manage.py",
+    "shell",
+    "-c",
+    "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))",
+]
+PG_URL = "postgres://postgres@127.0.0.1:5432/shop"
+
+
+@pytest.mark.parametrize(
+    ("cost", "expected"),
+    [
+        (None, "-c random_page_cost=1.1"),
+        ("4", "-c random_page_cost=4.0"),
+        ("", "{}"),
+    ],
+    ids=["default", "spinning-disk", "server-value"],
+)
+def test_postgresql_connections_set_the_random_page_cost(cost, expected):
+    env = {"DATABASE_URL": PG_URL}
+    if cost is not None:
+        env["DATABASE_RANDOM_PAGE_COST"] = cost
+    result = manage(*SHOW_DB_OPTIONS, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].endswith(expected + "'}" if cost != "" else expected)
+
+
+def test_a_bad_random_page_cost_is_named():
+    result = manage(*SHOW_DB_OPTIONS, DATABASE_URL=PG_URL, DATABASE_RANDOM_PAGE_COST="fast")
+    assert result.returncode != 0
+    assert "DATABASE_RANDOM_PAGE_COST must be a number, not 'fast'" in result.stderr
+
+
+def test_sqlite_gets_no_postgresql_options():
+    result = manage(*SHOW_DB_OPTIONS, DATABASE_URL="sqlite:///unused.sqlite3")
+    assert result.returncode == 0, result.stderr
+    assert "random_page_cost" not in result.stdout
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+@pytest.mark.django_db
+def test_the_test_connection_plans_with_the_lower_random_page_cost():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+
+
 def test_check_deploy_flags_the_development_key():
     env = {k: v for k, v in PRODUCTION.items() if k not in ("DJANGO_SECRET_KEY", "DJANGO_SECURE")}
     result = manage("manage.py", "check", "--deploy", "--fail-level", "WARNING", **env)
