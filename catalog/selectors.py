@@ -24,7 +24,6 @@ from django.db.models import (
     Count,
     Exists,
     Expression,
-    F,
     FloatField,
     IntegerField,
     Max,
@@ -37,7 +36,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
@@ -176,7 +174,19 @@ def nrv_mg() -> Decimal:
 
 
 def ul_mg(market: str, age_years: int = 18) -> Decimal | None:
-    """The supplemental upper level for `market` and an age; None if none is set for it."""
+    """The supplemental upper level for `market` and an age; None if none is set for it.
+    Within `one_read()` each (market, age) is worked out once (a page asks per product)."""
+    memo = _memo.get()
+    key = f"ul:{market}:{age_years}"
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    ul = _ul_mg(market, age_years)
+    if memo is not None:
+        memo[key] = ul
+    return ul
+
+
+def _ul_mg(market: str, age_years: int) -> Decimal | None:
     bands = [
         b
         for b in reference_bands()
@@ -594,7 +604,7 @@ def product_rows(queryset: QuerySet[Any]) -> list[ProductRow]:
     when a goal id is too large for the mask). The list API and the JSON Lines feed read
     through here, so 100,000 products stream at thousands a second.
     """
-    from .models import IngredientLine, Product
+    from .models import Product
 
     reference = facet_reference()
     goals = [
@@ -621,12 +631,9 @@ def product_rows(queryset: QuerySet[Any]) -> list[ProductRow]:
         )
         for r in reference["form"]
     }
-    lines = (
-        IngredientLine.objects.filter(product_id__in=list(rows))
-        .order_by("position", "id")
-        .values_list("product_id", "form_id", "compound_mg", "elemental_mg", "assayed_fraction")
-    )
-    for product_id, form_id, compound_mg, elemental_mg, assayed_fraction in lines:
+    for product_id, form_id, compound_mg, elemental_mg, assayed_fraction in _lines_of(
+        queryset.db, list(rows)
+    ):
         rows[product_id].ingredients.append(
             SimpleNamespace(
                 form_id=form_id,
@@ -652,6 +659,43 @@ def product_rows(queryset: QuerySet[Any]) -> list[ProductRow]:
 
 
 _NO_BRAND = SimpleNamespace(slug="", name="")
+
+
+LINE_FIELDS = ("product_id", "form_id", "compound_mg", "elemental_mg", "assayed_fraction")
+
+
+def _lines_of(using: str, product_ids: list[int]) -> list[tuple[Any, ...]]:
+    """(product_id, form_id, compound_mg, elemental_mg, assayed_fraction) of the products'
+    ingredient lines, in label order, as Decimals on every database.
+
+    One plain SQL read: through the ORM, building and compiling this query cost more than
+    running it (measured: 0.7 against 0.3 ms for a page of 24 products).
+    """
+    from .models import IngredientLine
+
+    meta: Any = IngredientLine._meta
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    column = {f: quote(meta.get_field(f).column) for f in LINE_FIELDS}
+    decimals = [(i, meta.get_field(f).decimal_places) for i, f in enumerate(LINE_FIELDS) if i > 1]
+    sql = (
+        f"SELECT {', '.join(column.values())} FROM {quote(meta.db_table)}"
+        f" WHERE {column['product_id']} IN ({', '.join(['%s'] * len(product_ids))})"
+        f" ORDER BY {quote(meta.get_field('position').column)}, {quote(meta.pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, product_ids)
+        found = cursor.fetchall()
+    if connection.vendor == "postgresql":
+        return found  # numeric columns arrive as Decimal
+    # SQLite hands decimals back as int or float: as the ORM would, to the field's places.
+    rows = []
+    for row in found:
+        values = list(row)
+        for i, places in decimals:
+            values[i] = _decimal(values[i], places)
+        rows.append(tuple(values))
+    return rows
 
 
 def product_rows_of(queryset: QuerySet[Any], chunk_size: int) -> Iterator[ProductRow]:
@@ -765,8 +809,18 @@ def _sql_aggregate(function: str, column: str, *conditions: SqlCondition | None)
     return f"{function}({column}) FILTER (WHERE {where})", [p for c in present for p in c[1]]
 
 
-def _has_bit(field: str, mask: int) -> Q:
-    return Q(GreaterThan(F(field).bitand(mask), 0))
+def _sql_all(conditions: list[SqlCondition]) -> SqlCondition:
+    """The conditions AND-ed ("" when there are none)."""
+    return (
+        " AND ".join(f"({c[0]})" for c in conditions),
+        [p for c in conditions for p in c[1]],
+    )
+
+
+def _fetch(using: str, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _facets_in_one_scan(
@@ -798,29 +852,8 @@ def _facets_in_one_scan(
     selected_brands = {brand_ids[s] for s in data.get("brand") or [] if s in brand_ids}
     selected_doses = list(data.get("dose_form") or [])
 
-    form_q = _has_bit("form_mask", facet_mask(selected_forms)) if data.get("form") else None
-    goal_q = _has_bit("goal_mask", facet_mask(selected_goals)) if data.get("goal") else None
-    dose_q = Q(dose_form__in=selected_doses) if selected_doses else None
-    price_q, mg_q = _range_conditions(data)
-
-    # A row that misses two facet filters counts nowhere: leave it out before aggregating.
-    conditions = [c for c in (form_q, goal_q, dose_q, price_q, mg_q) if c is not None]
-    if len(conditions) >= 2:
-        misses = sum(
-            (Case(When(c, then=Value(0)), default=Value(1)) for c in conditions[1:]),
-            Case(When(conditions[0], then=Value(0)), default=Value(1)),
-        )
-        rows_qs = rows_qs.alias(_facet_misses=misses).filter(_facet_misses__lte=1)
-    # With brands selected, other brands only feed the brand facet: one narrow GROUP BY
-    # counts it, and the wide scan below reads the selected brands only.
-    brand_counts: dict[Any, int] = {}
-    if selected_brands:
-        matching = rows_qs.filter(*conditions).values("brand_id").annotate(n=Count("brand_id"))
-        brand_counts = {row["brand_id"]: row["n"] for row in matching}
-        rows_qs = rows_qs.filter(brand_id__in=selected_brands)
-
-    # The ~40 conditional aggregates are written as SQL: built as ORM expressions they cost
-    # more Python time (resolving, compiling) than the scan itself on a small catalog.
+    # The conditions are written as SQL: built as ORM expressions (~40 conditional
+    # aggregates) they cost more Python time than the scan itself on a small catalog.
     form_sql = _sql_bit("form_mask", facet_mask(selected_forms)) if data.get("form") else None
     goal_sql = _sql_bit("goal_mask", facet_mask(selected_goals)) if data.get("goal") else None
     dose_sql = (
@@ -832,9 +865,31 @@ def _facets_in_one_scan(
     mg_sql = _sql_range(
         "elemental_mg_per_day", data.get("min_elemental_mg"), data.get("max_elemental_mg")
     )
+    active = [c for c in (form_sql, goal_sql, dose_sql, price_sql, mg_sql) if c is not None]
+    using = rows_qs.db
+    columns_read = ("brand_id", "dose_form", "form_mask", "goal_mask", "price_eur")
+
+    # With brands selected, other brands only feed the brand facet: one narrow GROUP BY
+    # counts it (every other facet filter applies, so a price range reads an index range),
+    # and the wide scan below reads the selected brands only.
+    brand_counts: dict[Any, int] = {}
+    if selected_brands:
+        inner_sql, inner_params = rows_qs.values(*columns_read).query.sql_with_params()
+        where = _sql_all(active)
+        brand_counts = dict(
+            _fetch(
+                using,
+                f"SELECT brand_id, COUNT(brand_id) FROM ({inner_sql}) facet_rows"
+                f"{' WHERE ' + where[0] if where[0] else ''} GROUP BY brand_id",
+                [*inner_params, *where[1]],
+            )
+        )
+        rows_qs = rows_qs.filter(brand_id__in=selected_brands)
+
     # With two or more facet filters active, each is evaluated once per row, as a boolean
     # column of the inner query, not again in each of the ~40 aggregates that test it (half
-    # the time of this query on a small catalog). OFFSET 0 stops PostgreSQL from inlining
+    # the time of this query on a small catalog), and a row that misses two of them counts
+    # nowhere, so it is left out before aggregating. OFFSET 0 stops PostgreSQL from inlining
     # the columns back, but also from scanning in parallel: with one filter (or none) the
     # parallel scan of a large catalog saves more (measured: 38 vs 58 ms at 100,000).
     flags = {
@@ -900,24 +955,21 @@ def _facets_in_one_scan(
         ),
     ]
     inner_sql, inner_params = rows_qs.values(
-        "brand_id",
-        "dose_form",
-        "form_mask",
-        "goal_mask",
-        "price_eur",
-        "elemental_mg_per_day",
-        *flags,
+        *columns_read, "elemental_mg_per_day", *flags
     ).query.sql_with_params()
-    if flags and connections[rows_qs.db].vendor == "postgresql":
-        inner_sql += " OFFSET 0"
-    sql = (
+    misses = ""
+    if flags:
+        if connections[using].vendor == "postgresql":
+            inner_sql += " OFFSET 0"
+        misses = (
+            " WHERE " + " + ".join(f"CASE WHEN {name} THEN 0 ELSE 1 END" for name in flags)
+        ) + " <= 1"
+    result = _fetch(
+        using,
         f"SELECT brand_id, {', '.join(c[0] for c in columns)} "
-        f"FROM ({inner_sql}) facet_rows GROUP BY brand_id"
+        f"FROM ({inner_sql}) facet_rows{misses} GROUP BY brand_id",
+        [p for c in columns for p in c[1]] + list(inner_params),
     )
-    params = [p for c in columns for p in c[1]] + list(inner_params)
-    with connections[rows_qs.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        result = cursor.fetchall()
 
     count = 0
     dose_counts = dict.fromkeys(dose_values, 0)
@@ -985,17 +1037,7 @@ def _facets_by_queries(filterset: Any, base: QuerySet[Any], lang: str) -> Listin
     brand_rows = except_("brand").values("brand_id").annotate(n=Count("id")).order_by()
     dose_rows = except_("dose_form").values("dose_form").annotate(n=Count("id")).order_by()
 
-    data = filterset.form.cleaned_data
-    price_q = Q()
-    if data.get("min_price") is not None:
-        price_q &= Q(price_eur__gte=data["min_price"])
-    if data.get("max_price") is not None:
-        price_q &= Q(price_eur__lte=data["max_price"])
-    mg_q = Q()
-    if data.get("min_elemental_mg") is not None:
-        mg_q &= Q(elemental_mg_per_day__gte=data["min_elemental_mg"])
-    if data.get("max_elemental_mg") is not None:
-        mg_q &= Q(elemental_mg_per_day__lte=data["max_elemental_mg"])
+    price_q, mg_q = (c or Q() for c in _range_conditions(filterset.form.cleaned_data))
     ranges_base = filterset.filter_queryset_except(
         base, FACET_FILTERS["price"] + FACET_FILTERS["elemental_mg"]
     )
@@ -1163,18 +1205,20 @@ def product_detail_queryset(*, include_unpublished: bool = False) -> QuerySet[An
 
 
 def related_products(product: Any, limit: int = 6) -> QuerySet[Any]:
-    """Published products for the same goal that bring a form this product does not have."""
+    """Published products for the same goal that bring a form this product does not have,
+    best value first. Pages wrap it in `listing_queryset`; the API reads `product_rows`."""
     from .models import IngredientLine, Product
 
     goal_ids = [g.id for g in product.goals.all()]
     form_ids = [line.form_id for line in product.ingredients.all()]
     other_form = IngredientLine.objects.filter(product=OuterRef("pk")).exclude(form_id__in=form_ids)
     shares_goal = Product.goals.through.objects.filter(product=OuterRef("pk"), goal_id__in=goal_ids)
-    return listing_queryset(
+    return (
         Product.objects.published()
         .exclude(pk=product.pk)
         .filter(Exists(shares_goal), Exists(other_form))
-    ).order_by("price_per_100mg", "id")[:limit]
+        .order_by("price_per_100mg", "id")[:limit]
+    )
 
 
 def product_claims(product: Any) -> list[Any]:

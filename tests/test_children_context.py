@@ -20,7 +20,9 @@ def products(refs):
 
     def product(slug, min_age, mg_per_day):
         return make_product(
-            slug=slug, min_age_years=min_age, servings_per_day=1,
+            slug=slug,
+            min_age_years=min_age,
+            servings_per_day=1,
             ingredients=[{**citrate, "elemental_mg": Decimal(mg_per_day)}],
         )
 
@@ -83,3 +85,29 @@ def test_bad_value_is_a_400_naming_the_parameter(api, products):
 def test_the_listing_page_has_the_childrens_filter(client, products):
     html = client.get("/en/products/?for_children=true").content.decode()
     assert 'name="for_children"' in html and "kid-4-low" in html and "adult-low" not in html
+
+
+def test_filter_sets_built_side_by_side_keep_their_own_market(products):
+    """Each FilterSet gets its own copy of the declared filters (copied cheaply), so a filter
+    method reads the market of the set it belongs to, not of the one built before or after."""
+    from django.http import QueryDict
+
+    from catalog.filters import ProductFilter
+
+    base = Product.objects.published()
+    sets = {
+        market: ProductFilter(QueryDict(f"for_children=true&market={market}"), queryset=base)
+        for market in ("EU", "US")
+    }
+    for filterset in sets.values():
+        assert filterset.is_valid(), filterset.errors
+    chosen = {
+        market: set(filterset.filter_queryset_except(base).values_list("slug", flat=True))
+        for market, filterset in sets.items()
+    }
+    assert chosen == {
+        "EU": {"kid-4-low", "kid-4-mid"},
+        "US": {"kid-4-low", "kid-9-high", "toddler"},
+    }
+    assert sets["EU"].filters["for_children"] is not sets["US"].filters["for_children"]
+    assert not hasattr(ProductFilter.base_filters["for_children"], "parent")

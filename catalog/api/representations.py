@@ -9,6 +9,7 @@ and is fast enough for 100,000 products. The shapes are declared for the OpenAPI
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
@@ -40,7 +41,7 @@ def money(value: Decimal | None) -> dict[str, str] | None:
 def iso(dt: Any) -> str | None:
     if dt is None:
         return None
-    return dt.astimezone(__import__("datetime").timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -196,7 +197,10 @@ def product_detail(product: Product, ctx: Context) -> dict[str, Any]:
                 for w in selectors.product_interactions(product)
             ],
             "articles": [article_link(a, ctx) for a in product.articles.all()],
-            "related": [product_summary(p, ctx) for p in selectors.related_products(product)],
+            "related": [
+                product_summary(p, ctx)
+                for p in selectors.product_rows(selectors.related_products(product))
+            ],
         }
     )
     data["exceeds_ul"] = dosing.exceeds_ul(product.elemental_mg_per_day, ul)

@@ -323,7 +323,9 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "markets": _markets(),
         "market_errors": _errors(market_form),
         "articles": list(product.articles.all()),
-        "related": _with_ul(selectors.related_products(product), market),
+        "related": _with_ul(
+            selectors.listing_queryset(selectors.related_products(product)), market
+        ),
         "forms": [line.form for line in product.ingredients.all()],
         "goals": list(product.goals.all()),
     }
