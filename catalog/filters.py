@@ -158,7 +158,8 @@ def _brand_slugs() -> list[str]:
 
 def _ids(facet: str, slugs: list[str]) -> list[int]:
     """Ids of validated slugs, from the cached reference data: the EXISTS probes then read
-    the (product, form) / (product, goal) indexes alone, with no join to the form or goal."""
+    the (product, form) / (product, goal) indexes alone, with no join to the form or goal
+    table, and a brand filter reads the product table alone."""
     wanted = set(slugs)
     return [row[0] for row in selectors.facet_reference()[facet] if row[1] in wanted]
 
@@ -213,9 +214,7 @@ class ProductFilterForm(forms.Form):
 class ProductFilter(django_filters.FilterSet):
     form = SlugListFilter(method="filter_form", valid=_form_slugs, label=_("Form"))
     goal = SlugListFilter(method="filter_goal", valid=_goal_slugs, label=_("Goal"))
-    brand = SlugListFilter(
-        field_name="brand__slug", lookup_expr="in", valid=_brand_slugs, label=_("Brand")
-    )
+    brand = SlugListFilter(method="filter_brand", valid=_brand_slugs, label=_("Brand"))
     dose_form = SlugListFilter(
         field_name="dose_form",
         lookup_expr="in",
@@ -285,6 +284,9 @@ class ProductFilter(django_filters.FilterSet):
             product=OuterRef("pk"), goal_id__in=_ids("goal", value)
         )
         return qs.filter(Exists(links))
+
+    def filter_brand(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
+        return qs.filter(brand_id__in=_ids("brand", value)) if value else qs
 
     def filter_diet(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
         return qs.filter(**{flag: True for flag in value}) if value else qs

@@ -32,12 +32,6 @@ def int_or_float(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def money(value: Decimal | None) -> dict[str, str] | None:
-    if value is None:
-        return None
-    return {"amount": f"{value:.2f}", "currency": catalog_settings.CURRENCY}
-
-
 def iso(dt: Any) -> str | None:
     if dt is None:
         return None
@@ -51,7 +45,13 @@ class Context:
     lang: str
     market: str
     base_url: str = ""  # scheme://host for absolute image URLs
+    currency: str = field(default_factory=lambda: str(catalog_settings.CURRENCY))
     _url_prefix: dict[str, str] = field(default_factory=dict)
+
+    def money(self, value: Decimal | None) -> dict[str, str] | None:
+        if value is None:
+            return None
+        return {"amount": f"{value:.2f}", "currency": self.currency}
 
     def page_url(self, name: str, slug: str) -> str:
         """Page URL in the context's language; reversed once per kind, then filled in."""
@@ -113,7 +113,7 @@ def product_summary(product: Any, ctx: Context) -> dict[str, Any]:
         "percent_nrv": product.percent_nrv,
         "exceeds_ul": dosing.exceeds_ul(product.elemental_mg_per_day, ul),
         "ul_mg": int_or_float(ul),
-        "price": money(product.price_eur),
+        "price": ctx.money(product.price_eur),
         "price_per_100mg": num(product.price_per_100mg),
         "days_supply": product.days_supply,
         "in_stock": product.in_stock,
@@ -155,7 +155,7 @@ def product_detail(product: Product, ctx: Context) -> dict[str, Any]:
                     "sku": pack.sku,
                     "gtin": pack.gtin or None,
                     "servings_per_container": pack.servings_per_container,
-                    "price": money(pack.price_eur),
+                    "price": ctx.money(pack.price_eur),
                     "in_stock": pack.stock > 0,
                     "days_supply": dosing.days_supply(
                         pack.servings_per_container, product.servings_per_day
