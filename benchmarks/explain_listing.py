@@ -25,26 +25,34 @@ LISTINGS = [
     "diet=vegan,gluten_free&min_price=10&max_price=40&ordering=-name",
     "q=threonaat",
     "q=tabletten citroen&ordering=price",
+    "q=bisglycinaat&diet=vegan",
+    "brand={brand}&min_price=10&max_price=40&ordering=-elemental_mg_per_day",
 ]
 
 
 def main() -> None:
     setup_django()
     from django.db import connection
+    from django.db.models import Count
     from django.http import QueryDict
     from django.utils import translation
 
     from catalog import selectors
     from catalog.filters import ProductFilter
-    from catalog.models import Product
+    from catalog.models import Brand, Product
 
     translation.activate("nl")
+    # The brand with most products, as in the request benchmark.
+    brand = Brand.objects.annotate(n=Count("products")).order_by("-n").values_list("slug")[0][0]
     listings = sys.argv[1:] or LISTINGS
-    for query in listings:
+    for query in (q.replace("{brand}", brand) for q in listings):
         base = Product.objects.published()
         filterset = ProductFilter(QueryDict(query), queryset=base)
         assert filterset.is_valid(), filterset.errors
-        page = filterset.ordered(filterset.filter_queryset_except(base))[:24].values("id")
+        # The page as `selectors.product_rows` reads it (every column of a summary).
+        page = filterset.ordered(filterset.filter_queryset_except(base))[:24].values(
+            *selectors.SUMMARY_FIELDS, "goal_mask"
+        )
         recorded: list[tuple[str, Any]] = []
 
         def record(
