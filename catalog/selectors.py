@@ -867,11 +867,19 @@ def _facets_in_one_scan(
     )
     active = [c for c in (form_sql, goal_sql, dose_sql, price_sql, mg_sql) if c is not None]
     using = rows_qs.db
-    columns_read = ("brand_id", "dose_form", "form_mask", "goal_mask", "price_eur")
+    # Every column a facet condition or an aggregate reads.
+    columns_read = (
+        "brand_id",
+        "dose_form",
+        "form_mask",
+        "goal_mask",
+        "price_eur",
+        "elemental_mg_per_day",
+    )
 
     # With brands selected, other brands only feed the brand facet: one narrow GROUP BY
-    # counts it (every other facet filter applies, so a price range reads an index range),
-    # and the wide scan below reads the selected brands only.
+    # counts it (every other facet filter applied), and the wide scan below reads the
+    # selected brands only.
     brand_counts: dict[Any, int] = {}
     if selected_brands:
         inner_sql, inner_params = rows_qs.values(*columns_read).query.sql_with_params()
@@ -954,9 +962,7 @@ def _facets_in_one_scan(
             for i in goal_ids.values()
         ),
     ]
-    inner_sql, inner_params = rows_qs.values(
-        *columns_read, "elemental_mg_per_day", *flags
-    ).query.sql_with_params()
+    inner_sql, inner_params = rows_qs.values(*columns_read, *flags).query.sql_with_params()
     misses = ""
     if flags:
         if connections[using].vendor == "postgresql":

@@ -26,6 +26,10 @@ QUERIES = [
     "form=t-bisglycinate&goal=t-energy&brand=t-beta&dose_form=capsule&min_price=5&max_price=30",
     "within_ul=true&market=US&form=t-oxide,t-citrate",
     "q=magnesium&form=t-citrate",
+    # a brand with each other facet filter: the brand facet is counted by a query of its own
+    "brand=t-alpha&min_elemental_mg=100&max_elemental_mg=400",
+    "brand=t-beta,t-gamma&goal=t-sleep&dose_form=capsule&max_elemental_mg=300",
+    "brand=t-gamma&form=t-oxide&min_price=8",
 ]
 
 
