@@ -208,6 +208,13 @@ def default_market() -> str:
 # --- reference data for filters and labels --------------------------------------------------
 
 
+def _fetch(using: str, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a plain SQL read (for the few reads the ORM makes slower than they run)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _decimal(value: Any, places: int) -> Decimal | None:
     """A numeric column read by raw SQL as the ORM gives it (SQLite returns floats)."""
     return None if value is None else Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
@@ -221,8 +228,8 @@ def _reference_snapshot() -> dict[str, list[Any]]:
     """
     from .models import Brand, Form, Goal, Interaction, ReferenceValue
 
-    connection = connections[router.db_for_read(Form)]
-    quote = connection.ops.quote_name
+    using = router.db_for_read(Form)
+    quote = connections[using].ops.quote_name
 
     def table(model: Any, *columns: str) -> str:
         # Field names in lower case; literals (NULL, numbers) as they are.
@@ -262,23 +269,23 @@ def _reference_snapshot() -> dict[str, list[Any]]:
     snapshot: dict[str, list[Any]] = {"form": [], "goal": [], "brand": [], "band": []}
     interaction_rows: dict[int, tuple[str, str, str]] = {}
     interaction_forms: dict[int, set[int]] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql + " ORDER BY 1, 7, 3")
-        for part, key, slug, text, text_en, number, extra in cursor.fetchall():
-            if part == 0:
-                fraction = _decimal(number, fraction_places)
-                snapshot["form"].append((key, slug, text, text_en, fraction))
-            elif part == 1:
-                snapshot["goal"].append((key, slug, text, text_en))
-            elif part == 2:
-                snapshot["brand"].append((key, slug, text))
-            elif part == 3:
-                amount = _decimal(number, amount_places)
-                snapshot["band"].append(Band(slug, text, key, extra, amount))  # type: ignore[arg-type]
-            else:  # slug, severity, kind; a concerned form id in the last column
-                interaction_rows[key] = (slug, text, text_en)
-                if extra is not None:
-                    interaction_forms.setdefault(key, set()).add(extra)
+    for part, key, slug, text, text_en, number, extra in _fetch(
+        using, sql + " ORDER BY 1, 7, 3", []
+    ):
+        if part == 0:
+            fraction = _decimal(number, fraction_places)
+            snapshot["form"].append((key, slug, text, text_en, fraction))
+        elif part == 1:
+            snapshot["goal"].append((key, slug, text, text_en))
+        elif part == 2:
+            snapshot["brand"].append((key, slug, text))
+        elif part == 3:
+            amount = _decimal(number, amount_places)
+            snapshot["band"].append(Band(slug, text, key, extra, amount))  # type: ignore[arg-type]
+        else:  # slug, severity, kind; a concerned form id in the last column
+            interaction_rows[key] = (slug, text, text_en)
+            if extra is not None:
+                interaction_forms.setdefault(key, set()).add(extra)
     snapshot["band"].sort(key=lambda b: (b.market, b.kind, b.age_min_years))
     snapshot["interaction"] = sorted(
         (
@@ -676,16 +683,19 @@ def _lines_of(using: str, product_ids: list[int]) -> list[tuple[Any, ...]]:
     meta: Any = IngredientLine._meta
     connection = connections[using]
     quote = connection.ops.quote_name
-    column = {f: quote(meta.get_field(f).column) for f in LINE_FIELDS}
-    decimals = [(i, meta.get_field(f).decimal_places) for i, f in enumerate(LINE_FIELDS) if i > 1]
+    fields = [meta.get_field(f) for f in LINE_FIELDS]
+    columns = [quote(f.column) for f in fields]
+    decimals = [
+        (i, f.decimal_places)
+        for i, f in enumerate(fields)
+        if f.get_internal_type() == "DecimalField"
+    ]
     sql = (
-        f"SELECT {', '.join(column.values())} FROM {quote(meta.db_table)}"
-        f" WHERE {column['product_id']} IN ({', '.join(['%s'] * len(product_ids))})"
+        f"SELECT {', '.join(columns)} FROM {quote(meta.db_table)}"
+        f" WHERE {columns[0]} IN ({', '.join(['%s'] * len(product_ids))})"
         f" ORDER BY {quote(meta.get_field('position').column)}, {quote(meta.pk.column)}"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, product_ids)
-        found = cursor.fetchall()
+    found = _fetch(using, sql, product_ids)
     if connection.vendor == "postgresql":
         return found  # numeric columns arrive as Decimal
     # SQLite hands decimals back as int or float: as the ORM would, to the field's places.
@@ -815,12 +825,6 @@ def _sql_all(conditions: list[SqlCondition]) -> SqlCondition:
         " AND ".join(f"({c[0]})" for c in conditions),
         [p for c in conditions for p in c[1]],
     )
-
-
-def _fetch(using: str, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def _facets_in_one_scan(
