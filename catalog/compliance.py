@@ -514,7 +514,16 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 # Dose-form words glued to a name in Dutch compounds: "ijzertabletten", "zinkcapsules".
-DOSE_FORM_SUFFIXES = ("tabletten", "tablet", "capsules", "capsule", "pillen", "pil", "druppels", "bruistabletten")
+DOSE_FORM_SUFFIXES = (
+    "tabletten",
+    "tablet",
+    "capsules",
+    "capsule",
+    "pillen",
+    "pil",
+    "druppels",
+    "bruistabletten",
+)
 
 
 def _stem(word: str) -> str:

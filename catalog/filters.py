@@ -1,13 +1,16 @@
-"""The ONE FilterSet of product listings, used by the API and the storefront alike.
+"""Every query the API and the pages share: the product FilterSet, the article filter, the
+market, search and interaction-checker forms; each validates once for both.
 
 django-filter's `.qs` silently drops invalid values; callers must check `is_valid()` (the API
-answers 400 with `errors`, pages show the form errors). Facets need "every filter but one",
-so the set can also filter with some of its filters left out (`filter_queryset_except`).
+answers 400 with `errors`, pages show the form errors). Facets need "every filter but one":
+`ProductFilter.listing_query()` hands the selectors the products filtered by everything that
+belongs to no facet, and `selectors.facets` applies the facet filters.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
@@ -15,13 +18,14 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import FilterMethod
 
 from . import compliance, selectors
-from .models import DoseForm, IngredientLine, Market, Product
+from .models import Article, DoseForm, Market, Product
 from .models.products import DIET_FIELDS
+from .selectors.facets import FACET_PARAMS, ListingQuery
 
 MAX_AMOUNT = Decimal("1000000")
 MAX_VALUES = 50
@@ -144,48 +148,23 @@ class CharFilter(CopiedPerRequest, django_filters.CharFilter):
     pass
 
 
-def _form_slugs() -> list[str]:
-    return selectors.reference_slugs()["form"]
+def _slugs(facet: str) -> Callable[[], list[str]]:
+    return lambda: selectors.reference.reference_slugs()[facet]
 
 
-def _goal_slugs() -> list[str]:
-    return selectors.reference_slugs()["goal"]
-
-
-def _brand_slugs() -> list[str]:
-    return selectors.reference_slugs()["brand"]
-
-
-def _ids(facet: str, slugs: list[str]) -> list[int]:
-    """Ids of validated slugs, from the cached reference data: the EXISTS probes then read
-    the (product, form) / (product, goal) indexes alone, with no join to the form or goal
-    table, and a brand filter reads the product table alone."""
-    wanted = set(slugs)
-    return [row[0] for row in selectors.facet_reference()[facet] if row[1] in wanted]
-
-
-# Each ordering reads an index `product_pub_*` (migration 0003) forwards or backwards; a
-# descending one keeps ties in id order with an incremental sort of the few equal values.
-ORDERINGS = {
-    "price": ("price_eur", "id"),
-    "-price": ("-price_eur", "id"),
-    "price_per_100mg": ("price_per_100mg", "id"),
-    "-price_per_100mg": ("-price_per_100mg", "id"),
-    "elemental_mg_per_day": ("elemental_mg_per_day", "id"),
-    "-elemental_mg_per_day": ("-elemental_mg_per_day", "id"),
-    "name": ("name", "id"),
-    "-name": ("-name", "-id"),
-    "-created_at": ("-created_at", "-id"),
-}
-
-# Filters that belong to one facet: a facet's counts leave out its own filters.
-FACET_FILTERS = {
-    "form": ("form",),
-    "goal": ("goal",),
-    "brand": ("brand",),
-    "dose_form": ("dose_form",),
-    "price": ("min_price", "max_price"),
-    "elemental_mg": ("min_elemental_mg", "max_elemental_mg"),
+# The orderings of the contract, each with its label for the pages. Each reads an index
+# `product_pub_*` (migration 0003) forwards or backwards; a descending one keeps ties in id
+# order with an incremental sort of the few equal values.
+ORDERINGS: dict[str, tuple[tuple[str, ...], Any]] = {
+    "name": (("name", "id"), _("Name (A-Z)")),
+    "-name": (("-name", "-id"), _("Name (Z-A)")),
+    "price": (("price_eur", "id"), _("Price, low to high")),
+    "-price": (("-price_eur", "id"), _("Price, high to low")),
+    "price_per_100mg": (("price_per_100mg", "id"), _("Price per 100 mg, low to high")),
+    "-price_per_100mg": (("-price_per_100mg", "id"), _("Price per 100 mg, high to low")),
+    "-elemental_mg_per_day": (("-elemental_mg_per_day", "id"), _("Dose per day, high to low")),
+    "elemental_mg_per_day": (("elemental_mg_per_day", "id"), _("Dose per day, low to high")),
+    "-created_at": (("-created_at", "-id"), _("Newest first")),
 }
 
 
@@ -212,27 +191,18 @@ class ProductFilterForm(forms.Form):
 
 
 class ProductFilter(django_filters.FilterSet):
-    form = SlugListFilter(method="filter_form", valid=_form_slugs, label=_("Form"))
-    goal = SlugListFilter(method="filter_goal", valid=_goal_slugs, label=_("Goal"))
-    brand = SlugListFilter(method="filter_brand", valid=_brand_slugs, label=_("Brand"))
+    """The product listing's filters (API and pages): validate, then `listing_query()`."""
+
+    form = SlugListFilter(method="filter_facet", valid=_slugs("form"), label=_("Form"))
+    goal = SlugListFilter(method="filter_facet", valid=_slugs("goal"), label=_("Goal"))
+    brand = SlugListFilter(method="filter_facet", valid=_slugs("brand"), label=_("Brand"))
     dose_form = SlugListFilter(
-        field_name="dose_form",
-        lookup_expr="in",
-        valid=lambda: DoseForm.values,
-        label=_("Dose form"),
+        method="filter_facet", valid=lambda: DoseForm.values, label=_("Dose form")
     )
-    min_elemental_mg = AmountFilter(
-        field_name="elemental_mg_per_day", lookup_expr="gte", label=_("Minimum mg per day")
-    )
-    max_elemental_mg = AmountFilter(
-        field_name="elemental_mg_per_day", lookup_expr="lte", label=_("Maximum mg per day")
-    )
-    min_price = AmountFilter(
-        field_name="price_eur", lookup_expr="gte", label=_("Minimum price (EUR)")
-    )
-    max_price = AmountFilter(
-        field_name="price_eur", lookup_expr="lte", label=_("Maximum price (EUR)")
-    )
+    min_elemental_mg = AmountFilter(method="filter_facet", label=_("Minimum mg per day"))
+    max_elemental_mg = AmountFilter(method="filter_facet", label=_("Maximum mg per day"))
+    min_price = AmountFilter(method="filter_facet", label=_("Minimum price (EUR)"))
+    max_price = AmountFilter(method="filter_facet", label=_("Maximum price (EUR)"))
     in_stock = StrictBooleanFilter(field_name="in_stock", label=_("In stock"))
     diet = SlugListFilter(method="filter_diet", valid=lambda: DIET_FIELDS, label=_("Diet"))
     within_ul = StrictBooleanFilter(method="filter_within_ul", label=_("Within the upper level"))
@@ -242,7 +212,7 @@ class ProductFilter(django_filters.FilterSet):
     )
     q = CharFilter(method="filter_q", max_length=200, label=_("Search"))
     ordering = ChoiceFilter(
-        choices=[(key, key) for key in ORDERINGS],
+        choices=[(key, label) for key, (_fields, label) in ORDERINGS.items()],
         method="filter_ordering",
         label=_("Sort by"),
         empty_label=None,
@@ -252,6 +222,12 @@ class ProductFilter(django_filters.FilterSet):
         model = Product
         fields: list[str] = []
         form = ProductFilterForm
+
+    def __init__(self, data: Any = None, queryset: QuerySet[Product] | None = None, **kwargs: Any):
+        # Published products unless the caller narrows them (listings never show drafts).
+        super().__init__(
+            data, queryset if queryset is not None else Product.objects.published(), **kwargs
+        )
 
     def get_form_class(self) -> type[forms.Form]:
         """The form class, built once per FilterSet class: django-filter builds a class and
@@ -263,30 +239,18 @@ class ProductFilter(django_filters.FilterSet):
             cls._form_class = form_class
         return form_class  # type: ignore[no-any-return]
 
-    # -- filters --------------------------------------------------------------------------
     @property
     def active_market(self) -> str:
         data = getattr(self.form, "cleaned_data", {}) or {}
-        return data.get("market") or selectors.default_market()
+        return data.get("market") or selectors.reference.default_market()
 
-    def filter_form(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
-        if not value:
-            return qs
-        lines = IngredientLine.objects.filter(
-            product=OuterRef("pk"), form_id__in=_ids("form", value)
-        )
-        return qs.filter(Exists(lines))
+    def selected(self, name: str) -> list[str]:
+        """The valid values chosen for a list filter ([] before validation or when none)."""
+        return selectors.facets.selected(getattr(self.form, "cleaned_data", {}) or {}, name)
 
-    def filter_goal(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
-        if not value:
-            return qs
-        links = Product.goals.through.objects.filter(
-            product=OuterRef("pk"), goal_id__in=_ids("goal", value)
-        )
-        return qs.filter(Exists(links))
-
-    def filter_brand(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
-        return qs.filter(brand_id__in=_ids("brand", value)) if value else qs
+    # -- filters --------------------------------------------------------------------------
+    def filter_facet(self, qs: QuerySet[Product], name: str, value: Any) -> QuerySet[Product]:
+        return selectors.facets.filter_param(qs, name, value)
 
     def filter_diet(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
         return qs.filter(**{flag: True for flag in value}) if value else qs
@@ -296,7 +260,7 @@ class ProductFilter(django_filters.FilterSet):
     ) -> QuerySet[Product]:
         if value is None:
             return qs
-        within = selectors.within_ul_q(self.active_market)
+        within = selectors.reference.within_ul_q(self.active_market)
         return qs.filter(within) if value else qs.exclude(within)
 
     def filter_for_children(
@@ -307,40 +271,230 @@ class ProductFilter(django_filters.FilterSet):
         if value is None:
             return qs
         if value:
-            return qs.filter(selectors.children_q(self.active_market))
+            return qs.filter(selectors.reference.children_q(self.active_market))
         return qs.filter(min_age_years__gte=compliance.ADULT_AGE)
 
     def filter_market(self, qs: QuerySet[Product], name: str, value: str) -> QuerySet[Product]:
         return qs  # chooses the upper level; no filtering of its own
 
     def filter_q(self, qs: QuerySet[Product], name: str, value: str) -> QuerySet[Product]:
-        return selectors.product_search(qs, value) if value and value.strip() else qs
+        return selectors.search.product_search(qs, value) if value and value.strip() else qs
 
     def filter_ordering(self, qs: QuerySet[Product], name: str, value: str) -> QuerySet[Product]:
-        return qs  # applied last by `ordered`, after facets are counted
+        return qs  # applied last by `listing_query`, after facets are counted
 
-    # -- used by selectors -----------------------------------------------------------------
-    def filter_queryset_except(
-        self, queryset: QuerySet[Product], exclude: Iterable[str] = ()
-    ) -> QuerySet[Product]:
-        """Apply every valid filter except the named ones (for disjunctive facet counts)."""
-        skip = set(exclude) | {"ordering"}
+    # -- the validated query, as the selectors take it -----------------------------------------
+    def _filtered(self, skip: Iterable[str]) -> QuerySet[Product]:
+        """The queryset with every valid filter applied except those named in `skip`."""
+        queryset = self.queryset
+        skipped = set(skip) | {"ordering"}
         for name, value in self.form.cleaned_data.items():
-            if name in skip:
-                continue
-            queryset = self.filters[name].filter(queryset, value)
+            if name not in skipped:
+                queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def ordered(self, queryset: QuerySet[Product]) -> QuerySet[Product]:
-        ordering = self.form.cleaned_data.get("ordering")
-        q = (self.form.cleaned_data.get("q") or "").strip()
+    def listing_query(self) -> ListingQuery:
+        """The listing this valid query asks for (call `is_valid()` first)."""
+        cleaned = self.form.cleaned_data
+        rows = self._filtered(FACET_PARAMS)
+        ordered = selectors.facets.apply_facet_filters(rows, cleaned)
+        ordering = cleaned.get("ordering")
+        q = (cleaned.get("q") or "").strip()
         if not ordering and q:
-            return selectors.order_by_relevance(queryset, q)
-        return queryset.order_by(*ORDERINGS[ordering or "name"])
-
-    def selected(self, name: str) -> list[str]:
-        value = self.form.cleaned_data.get(name) if hasattr(self.form, "cleaned_data") else None
-        return list(value or [])
+            ordered = selectors.search.order_by_relevance(ordered, q)
+        else:
+            ordered = ordered.order_by(*ORDERINGS[ordering or "name"][0])
+        return ListingQuery(cleaned=cleaned, rows=rows, ordered=ordered)
 
 
-__all__ = ["FACET_FILTERS", "ORDERINGS", "ProductFilter", "Q"]
+# --- articles -----------------------------------------------------------------------------------
+
+
+class ListSelect(ListWidget, forms.Select):
+    """A <select> on a page that reads its value as a list, like `ListWidget`."""
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """Articles by goal and form (API and the article list page): values OR-ed within one
+    filter, both filters AND-ed."""
+
+    goal = SlugListFilter(
+        method="filter_link", valid=_slugs("goal"), label=_("Goal"), widget=ListSelect
+    )
+    form = SlugListFilter(
+        method="filter_link", valid=_slugs("form"), label=_("Form"), widget=ListSelect
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def __init__(self, *args: Any, lang: str = "nl", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The page shows the filters as selects, labelled in the page's language.
+        labels = selectors.reference.facet_labels(lang)
+        for name, empty in (("goal", _("All goals")), ("form", _("All forms"))):
+            widget = self.form.fields[name].widget
+            widget.choices = [("", empty), *labels[name].values()]  # type: ignore[attr-defined]
+
+    def filter_link(self, qs: QuerySet[Article], name: str, value: list[str]) -> QuerySet[Article]:
+        return qs.filter(**{f"{name}s__slug__in": value}).distinct() if value else qs
+
+
+# --- market, search and the interaction checker ------------------------------------------------
+
+
+class MarketField(forms.ChoiceField):
+    """A market code; an unknown one is refused naming the valid ones."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Market"))
+        kwargs.setdefault("required", False)
+        super().__init__(choices=Market.choices, **kwargs)
+
+    def validate(self, value: Any) -> None:
+        if value and value not in Market.values:
+            raise ValidationError(
+                _("Unknown market '%(market)s'. Valid: %(valid)s."),
+                code="invalid_choice",
+                params={"market": str(value)[:20], "valid": ", ".join(Market.values)},
+            )
+
+
+class MarketForm(forms.Form):
+    """`?market=EU|US|NO` on any page or API read: which upper level applies."""
+
+    market = MarketField()
+
+    def market_or_default(self) -> str:
+        if self.is_valid() and self.cleaned_data.get("market"):
+            return str(self.cleaned_data["market"])
+        return selectors.reference.default_market()
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False, strip=True)
+
+    def clean_q(self) -> str:
+        q = str(self.cleaned_data.get("q") or "")
+        if "\x00" in q:
+            raise forms.ValidationError(_("Null characters are not allowed."), code="null")
+        return q
+
+
+# One limit for the checker, in the API and on the page.
+CHECK_MAX_PRODUCTS = 20
+CHECK_MAX_MEDICATIONS = 20
+MEDICATION_MAX_LENGTH = 200
+# A medication list splits on new lines, semicolons and commas, but not on a decimal comma
+# ("Losartan/HCT 50/12,5").
+_MEDICATION_SPLIT = re.compile(r"[\n;]|,(?!\d)|(?<!\d),")
+
+
+class ListSelectMultiple(ListWidget, forms.SelectMultiple):
+    """A multiple <select> that also reads comma lists (the API's `?product=a,b`)."""
+
+
+class ListCheckboxes(ListWidget, forms.CheckboxSelectMultiple):
+    """Checkboxes that also read comma lists."""
+
+
+class MedicationWidget(forms.Textarea):
+    """Medications typed one a line (a page) or given as repeated parameters (the API)."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str] | None:
+        raw = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        values = [v.strip() for item in raw if item for v in _MEDICATION_SPLIT.split(str(item))]
+        return [v for v in values if v] or None
+
+    def format_value(self, value: Any) -> str | None:
+        return "\n".join(value) if isinstance(value, list) else super().format_value(value)
+
+
+class MedicationField(forms.Field):
+    widget = MedicationWidget
+
+    def to_python(self, value: Any) -> list[str]:
+        if not value:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+    def validate(self, value: list[str]) -> None:
+        super().validate(value)
+        if len(value) > CHECK_MAX_MEDICATIONS:
+            raise ValidationError(
+                _("At most %(max)d medications."),
+                code="too_many",
+                params={"max": CHECK_MAX_MEDICATIONS},
+            )
+        if any(len(m) > MEDICATION_MAX_LENGTH or "\x00" in m for m in value):
+            raise ValidationError(
+                _("A medication is at most %(max)d characters of text."),
+                code="too_long",
+                params={"max": MEDICATION_MAX_LENGTH},
+            )
+
+
+class ProductSlugsField(SlugListField):
+    """Published products by slug, at most CHECK_MAX_PRODUCTS."""
+
+    def validate(self, value: list[str]) -> None:
+        forms.Field.validate(self, value)
+        if len(value) > CHECK_MAX_PRODUCTS:
+            raise ValidationError(
+                _("At most %(max)d products."), code="too_many", params={"max": CHECK_MAX_PRODUCTS}
+            )
+        # Only text a slug can be reaches the database: PostgreSQL answers a NUL with an
+        # error (a 500, found by schemathesis); such a value is simply unknown.
+        candidates = [p for p in value if "\x00" not in p and len(p) <= 200]
+        known = selectors.content.published_slugs(candidates) if candidates else set()
+        unknown = [p for p in value if p not in known]
+        if unknown:
+            raise ValidationError(
+                _("Unknown product '%(value)s'."),
+                code="invalid_choice",
+                params={"value": unknown[0][:120]},
+            )
+
+
+class InteractionCheckForm(forms.Form):
+    """The interaction checker's query (API and page): products, free-text medications and
+    conditions, validated once."""
+
+    product = ProductSlugsField(
+        label=_("Products"),
+        valid=list,
+        required=False,
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose more than one."),
+        widget=ListSelectMultiple(attrs={"size": 8}),
+    )
+    medication = MedicationField(
+        label=_("Medications and supplements"),
+        required=False,
+        help_text=_("One a line, e.g. “doxycycline 100 mg” or “omeprazol”."),
+        widget=MedicationWidget(attrs={"rows": 4, "maxlength": 2000}),
+    )
+    condition = SlugListField(
+        label=_("Conditions"),
+        valid=lambda: selectors.interactions.condition_slugs(),
+        required=False,
+        widget=ListCheckboxes,
+    )
+    market = MarketField()
+
+    def __init__(self, *args: Any, lang: str = "nl", choices: bool = False, **kwargs: Any) -> None:
+        """`choices=True` fills the product and condition choices for a page to render."""
+        super().__init__(*args, **kwargs)
+        if choices:
+            self.fields["product"].widget.choices = selectors.content.product_choices(lang)  # type: ignore[attr-defined]
+            self.fields["condition"].widget.choices = [  # type: ignore[attr-defined]
+                (it.slug, it.texts[lang]["name"])
+                for it in selectors.interactions.interactions()
+                if it.kind == "condition"
+            ]
+
+    @property
+    def submitted(self) -> bool:
+        return self.is_bound and any(
+            name in self.data for name in ("product", "medication", "condition")
+        )

@@ -17,7 +17,10 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from . import dosing, selectors
+from . import dosing
+from .cache import invalidate_catalog_cache
+from .derived import product_keys
+from .selectors.reference import nrv_mg as reference_nrv_mg
 from .models import (
     Article,
     ArticleSection,
@@ -75,17 +78,13 @@ def product_fresh_dose(*, product: Product, nrv_mg: Decimal | None = None) -> do
         lines=lines,
         servings_per_day=product.servings_per_day,
         packs=packs,
-        nrv_mg=nrv_mg if nrv_mg is not None else selectors.nrv_mg(),
+        nrv_mg=nrv_mg if nrv_mg is not None else reference_nrv_mg(),
     )
 
 
 def product_fresh_keys(*, product: Product) -> dict[str, Any]:
     """Search text and facet keys as they should be now (needs brand, lines, goals loaded)."""
-    return {
-        "search_text": selectors.search_document(product),
-        "form_mask": selectors.facet_mask(line.form_id for line in product.ingredients.all()),
-        "goal_mask": selectors.facet_mask(goal.id for goal in product.goals.all()),
-    }
+    return product_keys(product)
 
 
 def _apply_dose(product: Product, dose: dosing.ProductDose) -> None:
@@ -109,14 +108,14 @@ def product_recompute(*, product: Product) -> Product:
     )
     _apply_dose(product, product_fresh_dose(product=product))
     product.save(update_fields=[*DERIVED_FIELDS, "updated_at"])
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     return product
 
 
 def products_recompute(*, queryset: QuerySet[Product] | None = None, batch_size: int = 1000) -> int:
     """Recompute every product in `queryset` in batches with bulk_update; returns the count."""
     queryset = queryset if queryset is not None else Product.objects.all()
-    nrv = selectors.nrv_mg()
+    nrv = reference_nrv_mg()
     count = 0
     batch: list[Product] = []
     products = (
@@ -138,7 +137,7 @@ def products_recompute(*, queryset: QuerySet[Product] | None = None, batch_size:
     if batch:
         Product.objects.bulk_update(batch, DERIVED_FIELDS)
         count += len(batch)
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     return count
 
 
@@ -330,7 +329,7 @@ def pack_stock_adjust(*, pack: Pack, delta: int) -> Pack:
 @transaction.atomic
 def product_delete(*, product: Product) -> None:
     product.delete()
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
 
 
 # --- reference data and content ------------------------------------------------------------
@@ -342,7 +341,7 @@ def _upsert(model: type[Any], *, lookup: dict[str, Any], fields: dict[str, Any])
         setattr(obj, name, value)
     obj.full_clean()
     obj.save()
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     return obj
 
 
@@ -357,7 +356,7 @@ def form_upsert(*, slug: str, **fields: Any) -> Form:
     # A new default fraction changes every product that converts compound weight with it.
     if "elemental_fraction" in fields:
         products_recompute(queryset=Product.objects.filter(ingredients__form=form).distinct())
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     return form
 
 
@@ -383,7 +382,7 @@ def goal_upsert(
         goal.claims.set(claims)
     if recommended_forms is not None:
         goal.recommended_forms.set(recommended_forms)
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     return goal
 
 
@@ -408,7 +407,7 @@ def reference_value_upsert(
     )
     if kind == ReferenceValue.Kind.NRV:
         products_recompute()
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     return value
 
 
@@ -483,7 +482,7 @@ def article_save(
         article.forms.set(forms)
     if products is not None:
         article.products.set(products)
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     return article
 
 
@@ -497,4 +496,4 @@ def object_delete(*, obj: Any) -> None:
     obj.delete()
     if linked:
         products_recompute(queryset=Product.objects.filter(pk__in=linked))
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()

@@ -1,9 +1,12 @@
-"""Validators for identifiers: GTIN check digits (pure function plus Django validator), SKUs."""
+"""Validators that name what is wrong: GTIN check digits, SKUs, fractions, amounts, doses."""
 
 import re
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from .dosing import MAX_PLAUSIBLE_MG_PER_DAY, IngredientAmount, implausible_mg_per_day
 
 GTIN_LENGTHS = (8, 12, 13, 14)
 
@@ -65,4 +68,21 @@ def validate_sku(value: str) -> None:
             _("Letters, digits, dot, dash and underscore only, starting with a letter or digit."),
             code="sku_format",
             params={"value": value},
+        )
+
+
+def validate_plausible_dose(lines: Iterable[IngredientAmount], servings_per_day: int) -> None:
+    """A daily dose above `dosing.MAX_PLAUSIBLE_MG_PER_DAY` elemental magnesium is a typo (a
+    compound weight entered as elemental, a misplaced decimal), not a product: refused with one
+    message wherever a dose is entered (admin, API, import)."""
+    per_day = implausible_mg_per_day(list(lines), servings_per_day)
+    if per_day is not None:
+        raise ValidationError(
+            _(
+                "%(mg)s mg elemental magnesium a day is implausible for a supplement (at most "
+                "%(max)s mg). Check the amounts and whether a compound weight was entered as "
+                "elemental."
+            ),
+            code="implausible_dose",
+            params={"mg": per_day, "max": MAX_PLAUSIBLE_MG_PER_DAY},
         )

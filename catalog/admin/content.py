@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
-from catalog import selectors
+from catalog.cache import invalidate_catalog_cache
 from catalog.admin.base import TabbedAdmin
 from catalog.models import Article, ArticleSection, FaqItem
 from catalog.sanitize import clean_html
@@ -81,4 +81,4 @@ class ArticleAdmin(TabbedAdmin):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()

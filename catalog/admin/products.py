@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from catalog import compliance, dosing, importing, selectors, services
+from catalog.cache import invalidate_catalog_cache
 from catalog.admin.base import TabbedAdmin
 from catalog.models import (
     Article,
@@ -281,7 +282,7 @@ class ExceedsUlFilter(admin.SimpleListFilter):
         return [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Product]) -> QuerySet[Product]:
-        within = selectors.within_ul_q(selectors.default_market())
+        within = selectors.reference.within_ul_q(selectors.reference.default_market())
         if self.value() == "yes":
             return queryset.exclude(within)
         if self.value() == "no":
@@ -472,9 +473,9 @@ class ProductAdmin(TabbedAdmin):
 
     @admin.display(description=gettext_lazy("UL"))
     def ul_badge(self, obj: Product) -> str:
-        market = selectors.default_market()
+        market = selectors.reference.default_market()
         status = compliance.ul_status(
-            obj.elemental_mg_per_day, selectors.product_ul_mg(obj, market)
+            obj.elemental_mg_per_day, selectors.reference.product_ul_mg(obj, market)
         )
         if status.ul_mg is None:
             return "–"
@@ -495,9 +496,9 @@ class ProductAdmin(TabbedAdmin):
     def ul_status(self, obj: Product) -> str:
         if not obj.pk:
             return "–"
-        market = selectors.default_market()
+        market = selectors.reference.default_market()
         status = compliance.ul_status(
-            obj.elemental_mg_per_day, selectors.product_ul_mg(obj, market)
+            obj.elemental_mg_per_day, selectors.reference.product_ul_mg(obj, market)
         )
         if status.ul_mg is None:
             return _("No upper level set for %(market)s.") % {"market": market}
@@ -532,7 +533,7 @@ class ProductAdmin(TabbedAdmin):
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Product]) -> None:
         super().delete_queryset(request, queryset)
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()
 
     # --- history: the product's entries and its packs'
 
@@ -580,7 +581,7 @@ class ProductAdmin(TabbedAdmin):
         Product.objects.filter(pk__in=[p.pk for p in products]).update(
             published=published, updated_at=timezone.now()
         )
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()
         log_change(request, products, _("Published.") if published else _("Unpublished."))
         self.message_user(
             request,

@@ -13,7 +13,8 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
-from catalog import selectors, services
+from catalog import services
+from catalog.cache import invalidate_catalog_cache
 from catalog.admin.base import TabbedAdmin
 from catalog.models import Brand, Form, Goal, HealthClaim, Interaction, Product, ReferenceValue
 from catalog.sanitize import clean_html
@@ -24,15 +25,15 @@ class InvalidatesCacheMixin:
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)  # type: ignore[misc]
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         super().delete_model(request, obj)  # type: ignore[misc]
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         super().delete_queryset(request, queryset)  # type: ignore[misc]
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()
 
 
 @admin.register(Brand)
@@ -124,7 +125,7 @@ class ReferenceValueAdmin(InvalidatesCacheMixin, admin.ModelAdmin):
         self, request: HttpRequest, obj: ReferenceValue, form: Any, change: bool
     ) -> None:
         super().save_model(request, obj, form, change)
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()
         if obj.kind == ReferenceValue.Kind.NRV:
             # % NRV is stored on every product.
             services.products_recompute()

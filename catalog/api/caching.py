@@ -1,7 +1,7 @@
 """HTTP caching of the API's reads: ETag, Cache-Control, 304, and a cache of rendered bodies.
 
 A read's representation depends only on the catalog's state, the URL, the language and the
-market. The catalog's state is one number, `selectors.catalog_version()`, bumped by every
+market. The catalog's state is one number, `catalog_cache.catalog_version()`, bumped by every
 write in `services`; so the ETag is a hash of the other three plus that number, and costs one
 cache round trip (which also fetches a stored body), never a look at the body. A client
 sending it back in `If-None-Match` gets 304 before any query runs; otherwise a body rendered
@@ -25,7 +25,7 @@ from django.utils.cache import patch_vary_headers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import selectors
+from .. import cache as catalog_cache
 from ..conf import catalog_settings
 
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
@@ -62,22 +62,22 @@ def cached_read(method: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a viewset's `list` / `retrieve`: ETag and 304, and the rendered body cached.
 
     Only JSON is cached (the browsable API shows the user). Non-200 answers are neither
-    cached nor tagged. The view itself runs inside `selectors.one_read()`.
+    cached nor tagged. The view itself runs inside `catalog_cache.one_read()`.
     """
 
     @functools.wraps(method)
     def wrapper(self: Any, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
         renderer = getattr(request, "accepted_renderer", None)
         if request.method not in ("GET", "HEAD") or getattr(renderer, "format", "") != "json":
-            with selectors.one_read():
+            with catalog_cache.one_read():
                 return method(self, request, *args, **kwargs)  # type: ignore[no-any-return]
         key = representation_key(request, self.lang, self.market)
         body_key = f"catalog:api:{key}"
         # One round trip for the version and the stored body (tagged with its version).
-        found = cache.get_many([selectors.VERSION_KEY, body_key])
-        version = found.get(selectors.VERSION_KEY)
+        found = cache.get_many([catalog_cache.VERSION_KEY, body_key])
+        version = found.get(catalog_cache.VERSION_KEY)
         if version is None:
-            version = selectors.catalog_version()
+            version = catalog_cache.catalog_version()
         etag = representation_etag(key, version)
         if etag_matches(request, etag):
             return set_cache_headers(HttpResponseNotModified(), etag)
@@ -85,7 +85,7 @@ def cached_read(method: Callable[..., Any]) -> Callable[..., Any]:
         if stored is not None and stored[0] == version:
             _version, content_type, content = stored
             return set_cache_headers(HttpResponse(content, content_type=content_type), etag)
-        with selectors.one_read(version=version):
+        with catalog_cache.one_read(version=version):
             response = method(self, request, *args, **kwargs)
         if isinstance(response, Response) and response.status_code == 200:
 

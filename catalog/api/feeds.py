@@ -1,12 +1,12 @@
 """Product feeds: JSON Lines (the PRODUCT shape, one a line) and Google Merchant RSS 2.0.
 
-Both stream in constant memory (`.iterator(chunk_size=...)`, which prefetches per chunk),
-send ETag and Last-Modified, and answer a matching conditional request with 304.
+Both stream in constant memory (a chunk of products at a time), send ETag and
+Last-Modified, and answer a matching conditional request with 304.
 """
 
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -23,13 +23,16 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from .. import compliance, selectors
+from .. import compliance
+from ..cache import cached, catalog_version, one_read
 from ..conf import catalog_settings
 from ..models import Product
-from . import representations as rep
+from ..selectors.products import products_with_packs
+from ..selectors.rows import product_rows_of
 from .caching import representation_etag, representation_key
+from .context import Context
 from .negotiation import CatalogRequestMixin
-from .schemas import ErrorOut
+from .serializers import ErrorOut, ProductSummaryOut
 from .views import LANG_PARAM, MARKET_PARAM
 
 
@@ -37,8 +40,6 @@ def _updated_since(request: Request) -> datetime | None:
     raw = request.query_params.get("updated_since")
     if not raw:
         return None
-    from datetime import UTC
-
     try:
         value = parse_datetime(raw.replace(" ", "+"))
         if value is not None:
@@ -72,8 +73,8 @@ class FeedView(CatalogRequestMixin, APIView):
         # Cheap validators: the ETag from the catalog version, URL, language and market (one
         # cache lookup); Last-Modified from the newest update, read once per catalog version.
         key = representation_key(request, self.lang, self.market, type(self).__name__)
-        etag = representation_etag(key, selectors.catalog_version())
-        last = selectors.cached(
+        etag = representation_etag(key, catalog_version())
+        last = cached(
             f"feed-last-modified:{type(self).__name__}:{since}",
             lambda: products.order_by().aggregate(last=Max("updated_at"))["last"] or "",
         )
@@ -103,13 +104,10 @@ class FeedView(CatalogRequestMixin, APIView):
     def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
         raise NotImplementedError
 
-    def chunks(self, products: QuerySet[Product]) -> Iterator[Product]:
-        """Products in id order, fetched and prefetched a chunk at a time (constant memory),
-        with the cached reference reads (levels, interactions) served from memory."""
-        with selectors.one_read():
-            yield from selectors.listing_queryset(products.order_by("pk")).iterator(
-                chunk_size=catalog_settings.FEED_CHUNK_SIZE
-            )
+    def context(self, request: Request) -> Context:
+        return Context(
+            lang=self.lang, market=self.market, base_url=f"{request.scheme}://{request.get_host()}"
+        )
 
 
 FEED_PARAMS = [
@@ -149,14 +147,11 @@ class ProductsJsonLinesFeed(FeedView):
         return super().get(request)
 
     def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
-        ctx = rep.Context(
-            lang=self.lang, market=self.market, base_url=f"{request.scheme}://{request.get_host()}"
-        )
+        ctx = self.context(request)
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        with selectors.one_read():
-            rows = selectors.product_rows_of(products, catalog_settings.FEED_CHUNK_SIZE)
-            for product in rows:
-                yield (dumps(rep.product_summary(product, ctx)) + "\n").encode()
+        with one_read():
+            for row in product_rows_of(products, catalog_settings.FEED_CHUNK_SIZE):
+                yield (dumps(ProductSummaryOut.build(row, ctx)) + "\n").encode()
 
 
 def merchant_eligible(product: Product) -> bool:
@@ -183,12 +178,9 @@ class GoogleMerchantFeed(FeedView):
     def get(self, request: Request) -> HttpResponseBase:
         return super().get(request)
 
-    def products(self, request: Request) -> QuerySet[Product]:
-        return super().products(request).prefetch_related("packs")
-
     def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
         base = f"{request.scheme}://{request.get_host()}"
-        ctx = rep.Context(lang=self.lang, market=self.market, base_url=base)
+        ctx = self.context(request)
         placeholder = base + static("catalog/img/placeholder.png")
         yield (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -196,15 +188,13 @@ class GoogleMerchantFeed(FeedView):
             f"<title>{escape(_('Magnesium catalog'))}</title>\n<link>{escape(base)}/</link>\n"
             f"<description>{escape(_('Magnesium food supplements'))}</description>\n"
         ).encode()
-        for product in self.chunks(products):
+        for product in products_with_packs(products, catalog_settings.FEED_CHUNK_SIZE):
             if not merchant_eligible(product):
                 continue
             yield "".join(self.items(product, ctx, base, placeholder)).encode()
         yield b"</channel>\n</rss>\n"
 
-    def items(
-        self, product: Product, ctx: rep.Context, base: str, placeholder: str
-    ) -> Iterator[str]:
+    def items(self, product: Product, ctx: Context, base: str, placeholder: str) -> Iterator[str]:
         name = ctx.tr(product, "name")
         description = ctx.tr(product, "description") or name
         link = base + ctx.page_url("product-detail", product.slug)

@@ -9,8 +9,8 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from .. import selectors
-from ..conf import catalog_settings
+from ..filters import MarketForm
+from ..selectors.reference import default_market
 
 LANGUAGES = ("nl", "en")
 
@@ -45,17 +45,11 @@ def request_language(request: Request) -> str:
 
 
 def request_market(request: Request) -> str:
-    market = request.query_params.get("market")
-    if market is None or market == "":
-        return selectors.default_market()
-    if market not in catalog_settings.MARKETS:
-        with translation.override(error_language(request)):
-            message = _("Unknown market '%(market)s'. Valid: %(valid)s.") % {
-                "market": market[:20],
-                "valid": ", ".join(catalog_settings.MARKETS),
-            }
-        raise ValidationError({"market": [message]})
-    return market
+    form = MarketForm({"market": request.query_params.get("market") or ""})
+    with translation.override(error_language(request)):
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+    return form.market_or_default()
 
 
 class CatalogRequestMixin:
@@ -75,5 +69,5 @@ class CatalogRequestMixin:
     def get_serializer_context(self) -> dict[str, object]:
         context = super().get_serializer_context()  # type: ignore[misc]
         context["lang"] = getattr(self, "lang", "nl")
-        context["market"] = getattr(self, "market", selectors.default_market())
+        context["market"] = getattr(self, "market", default_market())
         return context

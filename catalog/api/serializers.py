@@ -1,404 +1,561 @@
-"""Input serializers for writes. They validate shape and field rules, then hand a plain
-`ProductInput` (or keyword arguments) to `catalog.services`; they hold no business logic."""
+"""The API's output shapes, one serializer each: the fields declare the shape (drf-spectacular
+reads them for the OpenAPI schema) and `build` makes it from a row or model instance.
 
-from decimal import Decimal
-from typing import Any
+`build` writes the dict directly instead of walking DRF fields: the JSON Lines feed streams
+the whole catalog through `ProductSummaryOut.build` (thousands a second), and a test holds
+every built dict to its declared fields (tests/api/test_schema.py).
+"""
 
-from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers as s
 
-from .. import compliance, dosing, services
-from ..models import (
-    Article,
-    Brand,
-    CoIngredient,
-    DoseForm,
-    Form,
-    Goal,
-    HealthClaim,
-    Interaction,
-    Pack,
-    Product,
-    ServingUnit,
-)
-from ..models.products import DIET_FIELDS
-from ..validators import validate_gtin, validate_sku
-
-sku_validator = validate_sku
+from .. import dosing
+from ..models import Article, Form, Goal, Product
+from ..selectors import interactions as interaction_reads
+from ..selectors import products as product_reads
+from ..selectors import reference
+from ..selectors.interactions import InteractionCheck, InteractionInfo
+from ..selectors.rows import ProductRow
+from .context import Context, int_or_float, iso, num
 
 
-class SlugRef(s.SlugRelatedField):
-    """A related object by slug; text no slug can be (NUL, overlong, not a string) is refused
-    before the lookup, since PostgreSQL answers a NUL with an error, a 500 (found by
-    schemathesis)."""
+class Shape(s.Serializer):
+    """An output shape. `build(obj, ctx)` makes it; the serializer's context holds `ctx`."""
 
-    MAX_LENGTH = 200
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        return self.build(instance, self.context["ctx"])
 
-    def to_internal_value(self, data: Any) -> Any:
-        if not isinstance(data, str) or "\x00" in data or len(data) > self.MAX_LENGTH:
-            self.fail("invalid")
-        return super().to_internal_value(data)
+    @classmethod
+    def build(cls, obj: Any, ctx: Context) -> dict[str, Any]:
+        raise NotImplementedError
 
 
-def mg_field(**kwargs: Any) -> s.DecimalField:
-    return s.DecimalField(
-        max_digits=10,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        max_value=Decimal("100000"),
-        **kwargs,
+class SlugName(Shape):
+    slug = s.CharField()
+    name = s.CharField()
+
+    @classmethod
+    def build(cls, obj: Any, ctx: Context) -> dict[str, Any]:
+        return {"slug": obj.slug, "name": ctx.tr(obj, "name")}
+
+
+class Money(s.Serializer):
+    amount = s.CharField(help_text='Decimal string, two decimals, e.g. "19.95".')
+    currency = s.CharField()
+
+
+class FormLine(s.Serializer):
+    slug = s.CharField()
+    name = s.CharField()
+    elemental_mg_per_serving = s.FloatField()
+
+
+class Serving(s.Serializer):
+    unit = s.CharField()
+    size = s.FloatField()
+    servings_per_day = s.IntegerField()
+    servings_per_container = s.IntegerField(allow_null=True)
+
+
+class WarningBrief(s.Serializer):
+    substance_class = s.CharField()
+    severity = s.ChoiceField(choices=["contraindication", "major", "moderate", "minor"])
+
+
+def form_lines(row: ProductRow, ctx: Context) -> list[dict[str, Any]]:
+    """Forms of a product with their elemental mg per serving (lines of one form summed)."""
+    per_form: dict[str, list[Any]] = {}
+    for line in row.ingredients:
+        mg = dosing.elemental_mg_for_line(dosing.IngredientAmount.of(line))
+        entry = per_form.setdefault(line.form.slug, [ctx.tr(line.form, "name"), 0])
+        entry[1] += mg
+    return [
+        {"slug": slug, "name": name, "elemental_mg_per_serving": num(dosing.round_mg(mg))}
+        for slug, (name, mg) in per_form.items()
+    ]
+
+
+class ProductSummaryOut(Shape):
+    """PRODUCT of the contract (list, feed, related)."""
+
+    slug = s.CharField()
+    url = s.CharField()
+    name = s.CharField()
+    brand = SlugName()
+    dose_form = s.CharField()
+    forms = FormLine(many=True)
+    goals = SlugName(many=True)
+    serving = Serving()
+    elemental_mg_per_serving = s.FloatField()
+    elemental_mg_per_day = s.FloatField()
+    percent_nrv = s.IntegerField()
+    exceeds_ul = s.BooleanField()
+    ul_mg = s.FloatField(allow_null=True)
+    price = Money(allow_null=True)
+    price_per_100mg = s.FloatField(allow_null=True)
+    days_supply = s.IntegerField(allow_null=True)
+    in_stock = s.BooleanField()
+    diet = s.ListField(child=s.CharField())
+    interaction_warnings = WarningBrief(many=True)
+    image = s.CharField(allow_null=True)
+    updated_at = s.CharField()
+
+    @classmethod
+    def build(cls, obj: ProductRow, ctx: Context) -> dict[str, Any]:
+        ul = reference.product_ul_mg(obj, ctx.market)
+        warnings = interaction_reads.product_interaction_classes(obj)
+        return {
+            "slug": obj.slug,
+            "url": ctx.page_url("product-detail", obj.slug),
+            "name": ctx.tr(obj, "name"),
+            "brand": {"slug": obj.brand.slug, "name": obj.brand.name},
+            "dose_form": obj.dose_form,
+            "forms": form_lines(obj, ctx),
+            "goals": [SlugName.build(g, ctx) for g in obj.goals],
+            "serving": {
+                "unit": obj.serving_unit,
+                "size": int_or_float(obj.serving_size),
+                "servings_per_day": obj.servings_per_day,
+                "servings_per_container": obj.servings_per_container,
+            },
+            "elemental_mg_per_serving": num(obj.elemental_mg_per_serving),
+            "elemental_mg_per_day": num(obj.elemental_mg_per_day),
+            "percent_nrv": obj.percent_nrv,
+            "exceeds_ul": dosing.exceeds_ul(obj.elemental_mg_per_day, ul),
+            "ul_mg": int_or_float(ul),
+            "price": ctx.money(obj.price_eur),
+            "price_per_100mg": num(obj.price_per_100mg),
+            "days_supply": obj.days_supply,
+            "in_stock": obj.in_stock,
+            "diet": obj.diet,
+            "interaction_warnings": [
+                {"substance_class": w.slug, "severity": w.severity} for w in warnings
+            ],
+            "image": ctx.absolute(obj.image_url),
+            "updated_at": iso(obj.updated_at),
+        }
+
+
+class PackOut(s.Serializer):
+    sku = s.CharField()
+    gtin = s.CharField(allow_null=True)
+    servings_per_container = s.IntegerField()
+    price = Money()
+    in_stock = s.BooleanField()
+    days_supply = s.IntegerField()
+
+
+class IngredientOut(s.Serializer):
+    kind = s.ChoiceField(choices=["magnesium", "co_ingredient"])
+    form = s.CharField(allow_null=True, help_text="Form slug; null for a co-ingredient.")
+    name = s.CharField()
+    compound_mg = s.FloatField(allow_null=True)
+    elemental_mg = s.FloatField(allow_null=True, help_text="Elemental mg per serving.")
+    elemental_mg_per_day = s.FloatField(allow_null=True)
+    amount = s.FloatField(help_text="Amount per daily portion, in `unit`.")
+    unit = s.CharField()
+    percent_nrv = s.IntegerField(allow_null=True)
+
+
+class ClaimOut(Shape):
+    slug = s.CharField()
+    text = s.CharField()
+
+    @classmethod
+    def build(cls, obj: Any, ctx: Context) -> dict[str, Any]:
+        return {"slug": obj.slug, "text": ctx.tr(obj, "text")}
+
+
+class LabelOut(s.Serializer):
+    code = s.CharField()
+    text = s.CharField()
+
+
+class WarningOut(Shape):
+    """An interaction warning: the one shape of the reference list, a product's warnings and
+    the checker's (each adds its own fields; see the subclasses)."""
+
+    substance_class = s.CharField()
+    name = s.CharField()
+    kind = s.CharField()
+    severity = s.ChoiceField(
+        choices=["contraindication", "major", "moderate", "minor"],
+        help_text="contraindication (conditions), then major, moderate, minor.",
     )
+    mechanism = s.CharField()
+    advice = s.CharField()
+
+    # The fields a subclass adds after `kind` and after `advice` (the contract's order).
+    middle: ClassVar[tuple[str, ...]] = ()
+    tail: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def warning(cls, info: InteractionInfo, ctx: Context, **extra: Any) -> dict[str, Any]:
+        texts = info.texts[ctx.lang]
+        return {
+            "substance_class": info.slug,
+            "name": texts["name"],
+            "kind": info.kind,
+            **{name: extra[name] for name in cls.middle},
+            "severity": info.severity,
+            "mechanism": texts["mechanism"],
+            "advice": texts["advice"],
+            **{name: extra[name] for name in cls.tail},
+        }
 
 
-class IngredientIn(s.Serializer):
-    form: "s.SlugRelatedField[Form]" = SlugRef(slug_field="slug", queryset=Form.objects.all())
-    compound_mg = mg_field(required=False, allow_null=True)
-    elemental_mg = mg_field(required=False, allow_null=True)
-    assayed_fraction = s.DecimalField(
-        max_digits=5,
-        decimal_places=4,
-        min_value=Decimal("0.0001"),
-        max_value=Decimal("1"),
-        required=False,
-        allow_null=True,
-    )
+class ProductWarningOut(WarningOut):
+    examples = s.ListField(child=s.CharField())
+    middle = ("examples",)
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        compound, elemental = attrs.get("compound_mg"), attrs.get("elemental_mg")
-        if compound is None and elemental is None:
-            raise s.ValidationError({"compound_mg": [_("Give compound_mg or elemental_mg.")]})
-        if compound is not None and elemental is not None and elemental > compound:
-            raise s.ValidationError(
+    @classmethod
+    def build(cls, obj: InteractionInfo, ctx: Context) -> dict[str, Any]:
+        return cls.warning(obj, ctx, examples=obj.texts[ctx.lang]["examples"])
+
+
+class InteractionOut(ProductWarningOut):
+    all_forms = s.BooleanField()
+    tail = ("all_forms",)
+
+    @classmethod
+    def build(cls, obj: InteractionInfo, ctx: Context) -> dict[str, Any]:
+        return cls.warning(
+            obj, ctx, examples=obj.texts[ctx.lang]["examples"], all_forms=not obj.form_ids
+        )
+
+
+class ArticleLink(Shape):
+    slug = s.CharField()
+    title = s.CharField()
+    url = s.CharField()
+
+    @classmethod
+    def build(cls, obj: Article, ctx: Context) -> dict[str, Any]:
+        return {
+            "slug": obj.slug,
+            "title": ctx.tr(obj, "title"),
+            "url": ctx.page_url("article-detail", obj.slug),
+        }
+
+
+class ProductDetailOut(ProductSummaryOut):
+    description = s.CharField()
+    directions = s.CharField()
+    min_age_years = s.IntegerField()
+    nrv_mg = s.FloatField()
+    split_dose_advised = s.BooleanField()
+    market = s.CharField()
+    packs = PackOut(many=True)
+    ingredients = IngredientOut(many=True)
+    claims = ClaimOut(many=True)
+    label = LabelOut(many=True)  # type: ignore[assignment]
+    interaction_warnings = ProductWarningOut(many=True)  # type: ignore[assignment]
+    articles = ArticleLink(many=True)
+    related = ProductSummaryOut(many=True)
+
+    @classmethod
+    def build(cls, obj: Product, ctx: Context) -> dict[str, Any]:
+        """PRODUCT plus description, directions, packs, ingredients, claims, label, warnings..."""
+        data = ProductSummaryOut.build(product_reads.summary_row(obj), ctx)
+        with _language(ctx.lang):
+            rows = product_reads.product_dose_rows(obj)
+            label = product_reads.product_label(obj, ctx.lang)
+        data.update(
+            {
+                "description": ctx.tr(obj, "description"),
+                "directions": ctx.tr(obj, "directions"),
+                "min_age_years": obj.min_age_years,
+                "nrv_mg": int_or_float(reference.nrv_mg()),
+                "split_dose_advised": dosing.split_doses_advised(obj.elemental_mg_per_day),
+                "market": ctx.market,
+                "packs": [
+                    {
+                        "sku": pack.sku,
+                        "gtin": pack.gtin or None,
+                        "servings_per_container": pack.servings_per_container,
+                        "price": ctx.money(pack.price_eur),
+                        "in_stock": pack.stock > 0,
+                        "days_supply": dosing.days_supply(
+                            pack.servings_per_container, obj.servings_per_day
+                        ),
+                    }
+                    for pack in obj.packs.all()
+                ],
+                "ingredients": [
+                    {
+                        "kind": row.kind,
+                        "form": row.form_slug,
+                        "name": row.name,
+                        "compound_mg": num(row.compound_mg),
+                        "elemental_mg": num(row.elemental_mg_per_serving),
+                        "elemental_mg_per_day": num(row.amount_per_day)
+                        if row.kind == "magnesium"
+                        else None,
+                        "amount": num(row.amount_per_day),
+                        "unit": row.unit,
+                        "percent_nrv": row.percent_nrv,
+                    }
+                    for row in rows
+                ],
+                "claims": [ClaimOut.build(c, ctx) for c in product_reads.product_claims(obj)],
+                "label": [{"code": t.code, "text": t.text} for t in label],
+                "interaction_warnings": [
+                    ProductWarningOut.build(w, ctx)
+                    for w in interaction_reads.product_interactions(obj)
+                ],
+                "articles": [ArticleLink.build(a, ctx) for a in obj.articles.all()],
+                "related": [
+                    ProductSummaryOut.build(p, ctx) for p in product_reads.related_rows(obj)
+                ],
+            }
+        )
+        return data
+
+
+def _language(lang: str) -> Any:
+    from django.utils import translation
+
+    return translation.override(lang)
+
+
+class FacetValue(s.Serializer):
+    value = s.CharField()
+    label = s.CharField()  # type: ignore[assignment]
+    count = s.IntegerField()
+
+
+class Range(s.Serializer):
+    min = s.FloatField(allow_null=True)
+    max = s.FloatField(allow_null=True)
+
+
+class Facets(s.Serializer):
+    form = FacetValue(many=True)
+    goal = FacetValue(many=True)
+    brand = FacetValue(many=True)
+    dose_form = FacetValue(many=True)
+    price = Range()
+    elemental_mg = Range()
+
+
+# A page object, not a list: without many=False drf-spectacular wraps a `list` action's
+# response in an array (found by schemathesis).
+@extend_schema_serializer(many=False)
+class ProductPage(s.Serializer):
+    count = s.IntegerField()
+    next = s.CharField(allow_null=True)
+    previous = s.CharField(allow_null=True)
+    results = ProductSummaryOut(many=True)
+    facets = Facets()
+
+
+class FormOut(Shape):
+    slug = s.CharField()
+    url = s.CharField()
+    name = s.CharField()
+    elemental_fraction = s.FloatField()
+    elemental_percent = s.FloatField()
+    summary = s.CharField()
+    absorption_note = s.CharField()
+    typical_use = s.CharField()
+    product_count = s.IntegerField()
+    articles = ArticleLink(many=True)
+
+    @classmethod
+    def build(cls, obj: Form, ctx: Context) -> dict[str, Any]:
+        """A form read by `selectors.content.forms_with_counts`."""
+        return {
+            "slug": obj.slug,
+            "url": ctx.page_url("form-detail", obj.slug),
+            "name": ctx.tr(obj, "name"),
+            "elemental_fraction": float(obj.elemental_fraction),
+            "elemental_percent": float(obj.elemental_percent),
+            "summary": ctx.tr(obj, "summary"),
+            "absorption_note": ctx.tr(obj, "absorption_note"),
+            "typical_use": ctx.tr(obj, "typical_use"),
+            "product_count": obj.product_count,  # type: ignore[attr-defined]
+            "articles": [ArticleLink.build(a, ctx) for a in obj.articles.all()],
+        }
+
+
+class GoalOut(Shape):
+    slug = s.CharField()
+    url = s.CharField()
+    name = s.CharField()
+    summary = s.CharField()
+    body_html = s.CharField()
+    authorised_claims = ClaimOut(many=True)
+    recommended_forms = SlugName(many=True)
+    product_count = s.IntegerField()
+    articles = ArticleLink(many=True)
+
+    @classmethod
+    def build(cls, obj: Goal, ctx: Context) -> dict[str, Any]:
+        """A goal read by `selectors.content.goals_with_counts`."""
+        return {
+            "slug": obj.slug,
+            "url": ctx.page_url("goal-detail", obj.slug),
+            "name": ctx.tr(obj, "name"),
+            "summary": ctx.tr(obj, "summary"),
+            "body_html": ctx.html(obj, "body_html"),
+            "authorised_claims": [ClaimOut.build(c, ctx) for c in obj.claims.all()],
+            "recommended_forms": [SlugName.build(f, ctx) for f in obj.recommended_forms.all()],
+            "product_count": obj.product_count,  # type: ignore[attr-defined]
+            "articles": [ArticleLink.build(a, ctx) for a in obj.articles.all()],
+        }
+
+
+class SectionOut(s.Serializer):
+    heading = s.CharField()
+    body_html = s.CharField()
+
+
+class FaqOut(s.Serializer):
+    question = s.CharField()
+    answer_html = s.CharField()
+
+
+class ProductLink(s.Serializer):
+    slug = s.CharField()
+    name = s.CharField()
+    url = s.CharField()
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ArticleOut(Shape):
+    slug = s.CharField()
+    url = s.CharField()
+    title = s.CharField()
+    author = s.CharField()
+    published_at = s.CharField(allow_null=True)
+    summary = s.ListField(child=s.CharField())
+    intro_html = s.CharField()
+    sections = SectionOut(many=True)
+    faq = FaqOut(many=True)
+    key_takeaways = s.ListField(child=s.CharField())
+    keywords = s.ListField(child=s.CharField())
+    sources = s.ListField(child=s.CharField())
+    goals = SlugName(many=True)
+    forms = SlugName(many=True)
+    products = ProductLink(many=True)
+    updated_at = s.CharField()
+
+    @classmethod
+    def build(cls, obj: Article, ctx: Context) -> dict[str, Any]:
+        """An article read by `selectors.content.articles`."""
+        return {
+            "slug": obj.slug,
+            "url": ctx.page_url("article-detail", obj.slug),
+            "title": ctx.tr(obj, "title"),
+            "author": obj.author,
+            "published_at": obj.published_at.isoformat() if obj.published_at else None,
+            "summary": _lines(ctx.tr(obj, "summary")),
+            "intro_html": ctx.html(obj, "intro_html"),
+            "sections": [
+                {"heading": ctx.tr(x, "heading"), "body_html": ctx.html(x, "body_html")}
+                for x in obj.sections.all()
+            ],
+            "faq": [
+                {"question": ctx.tr(q, "question"), "answer_html": ctx.html(q, "answer_html")}
+                for q in obj.faq.all()
+            ],
+            "key_takeaways": _lines(ctx.tr(obj, "key_takeaways")),
+            "keywords": _lines(ctx.tr(obj, "keywords")),
+            "sources": _lines(obj.sources),
+            "goals": [SlugName.build(g, ctx) for g in obj.goals.all()],
+            "forms": [SlugName.build(f, ctx) for f in obj.forms.all()],
+            "products": [
                 {
-                    "elemental_mg": [
-                        _("The elemental amount cannot be larger than the compound amount.")
-                    ]
+                    "slug": p.slug,
+                    "name": ctx.tr(p, "name"),
+                    "url": ctx.page_url("product-detail", p.slug),
                 }
-            )
-        return attrs
+                for p in obj.products.all()
+                if p.published
+            ],
+            "updated_at": iso(obj.updated_at),
+        }
 
 
-class CoIngredientIn(s.Serializer):
-    name_nl = s.CharField(max_length=120)
-    name_en = s.CharField(max_length=120)
-    amount = s.DecimalField(
-        max_digits=10, decimal_places=3, min_value=Decimal("0.001"), max_value=Decimal("100000")
-    )
-    unit = s.ChoiceField(choices=CoIngredient.Unit.choices, default="mg")
-    nrv_amount = s.DecimalField(
-        max_digits=10, decimal_places=3, min_value=Decimal("0.001"), required=False, allow_null=True
-    )
+@extend_schema_serializer(many=False)
+class ArticlePage(s.Serializer):
+    count = s.IntegerField()
+    next = s.CharField(allow_null=True)
+    previous = s.CharField(allow_null=True)
+    results = ArticleOut(many=True)
 
 
-class PackIn(s.Serializer):
-    sku = s.CharField(max_length=64, validators=[sku_validator])
-    gtin = s.CharField(
-        max_length=14, required=False, allow_blank=True, default="", validators=[validate_gtin]
-    )
-    servings_per_container = s.IntegerField(min_value=1, max_value=100000)
-    price_eur = s.DecimalField(
-        max_digits=10, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("100000")
-    )
-    stock = s.IntegerField(min_value=0, max_value=10_000_000, default=0)
+class CheckProduct(s.Serializer):
+    slug = s.CharField()
+    name = s.CharField()
+    elemental_mg_per_day = s.FloatField()
 
 
-class ProductWrite(s.Serializer):
-    slug = s.SlugField(max_length=120)
-    brand: "s.SlugRelatedField[Brand]" = SlugRef(slug_field="slug", queryset=Brand.objects.all())
-    name_nl = s.CharField(max_length=200)
-    name_en = s.CharField(max_length=200)
-    description_nl = s.CharField(allow_blank=True, required=False, default="", max_length=20000)
-    description_en = s.CharField(allow_blank=True, required=False, default="", max_length=20000)
-    directions_nl = s.CharField(allow_blank=True, required=False, default="", max_length=5000)
-    directions_en = s.CharField(allow_blank=True, required=False, default="", max_length=5000)
-    dose_form = s.ChoiceField(choices=DoseForm.choices)
-    serving_unit = s.ChoiceField(choices=ServingUnit.choices)
-    serving_size = s.DecimalField(
-        max_digits=7,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        max_value=Decimal("1000"),
-        default=Decimal("1"),
-    )
-    servings_per_day = s.IntegerField(min_value=1, max_value=24)
-    min_age_years = s.IntegerField(min_value=0, max_value=120, default=18)
-    published = s.BooleanField(default=False)
-    diet = s.ListField(
-        child=s.ChoiceField(choices=DIET_FIELDS), required=False, default=list, max_length=5
-    )
-    goals: "s.SlugRelatedField[Goal]" = SlugRef(
-        slug_field="slug", queryset=Goal.objects.all(), many=True, required=False
-    )
-    articles: "s.SlugRelatedField[Article]" = SlugRef(
-        slug_field="slug", queryset=Article.objects.all(), many=True, required=False
-    )
-    ingredients = IngredientIn(many=True, min_length=1, max_length=20)  # type: ignore[call-arg]
-    co_ingredients = CoIngredientIn(many=True, required=False, max_length=20)  # type: ignore[call-arg]
-    packs = PackIn(many=True, min_length=1, max_length=20)  # type: ignore[call-arg]
+class CheckWarningOut(WarningOut):
+    matched = s.CharField()
+    products = s.ListField(child=s.CharField())
+    middle = ("matched",)
+    tail = ("products",)
 
-    def validate_slug(self, value: str) -> str:
-        others = Product.objects.filter(slug=value)
-        if self.instance is not None:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise s.ValidationError(_("A product with this slug already exists."))
-        return value
 
-    def validate_diet(self, value: list[str]) -> list[str]:
-        return list(dict.fromkeys(value))
+class CheckOut(Shape):
+    products = CheckProduct(many=True)
+    total_elemental_mg_per_day = s.FloatField()
+    ul_mg = s.FloatField(allow_null=True)
+    market = s.CharField()
+    exceeds_ul = s.BooleanField()
+    warnings = CheckWarningOut(many=True)
+    advice = s.ListField(child=s.CharField())
 
-    def validate_packs(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        skus = [p["sku"] for p in value]
-        errors: list[dict[str, Any]] = [{} for _ in value]
-        for i, sku in enumerate(skus):
-            if skus.index(sku) != i:
-                errors[i]["sku"] = [_("SKU %(sku)s appears twice.") % {"sku": sku}]
-        mine = Q(product=self.instance) if self.instance is not None else Q(pk__in=[])
-        taken_sku = set(
-            Pack.objects.filter(sku__in=skus).exclude(mine).values_list("sku", flat=True)
-        )
-        gtins = [p.get("gtin") for p in value if p.get("gtin")]
-        taken_gtin = set(
-            Pack.objects.filter(gtin__in=gtins).exclude(mine).values_list("gtin", flat=True)
-        )
-        for i, pack in enumerate(value):
-            if pack["sku"] in taken_sku:
-                errors[i]["sku"] = [
-                    _("SKU %(sku)s belongs to another product.") % {"sku": pack["sku"]}
-                ]
-            if pack.get("gtin") and pack["gtin"] in taken_gtin:
-                errors[i]["gtin"] = [
-                    _("GTIN %(gtin)s belongs to another pack.") % {"gtin": pack["gtin"]}
-                ]
-            if pack.get("gtin") and gtins.count(pack["gtin"]) > 1:
-                errors[i]["gtin"] = [_("GTIN %(gtin)s appears twice.") % {"gtin": pack["gtin"]}]
-        if any(errors):
-            raise s.ValidationError(errors)
-        return value
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        errors: dict[str, list[str]] = {}
-        for name, issues in compliance.lint_product_copy(attrs).items():
-            blocking = [compliance.describe_issue(i) for i in issues if i.blocking]
-            if blocking:
-                errors[name] = blocking
-        if "ingredients" in attrs:
-            lines = [
-                dosing.IngredientAmount(
-                    default_fraction=line["form"].elemental_fraction,
-                    compound_mg=line.get("compound_mg"),
-                    elemental_mg=line.get("elemental_mg"),
-                    assayed_fraction=line.get("assayed_fraction"),
+    @classmethod
+    def build(cls, obj: InteractionCheck, ctx: Context) -> dict[str, Any]:
+        return {
+            "products": [
+                {
+                    "slug": p.slug,
+                    "name": p.name,
+                    "elemental_mg_per_day": float(p.elemental_mg_per_day),
+                }
+                for p in obj.products
+            ],
+            "total_elemental_mg_per_day": float(obj.total_elemental_mg_per_day),
+            "ul_mg": int_or_float(obj.ul_mg),
+            "market": obj.market,
+            "exceeds_ul": obj.exceeds_ul,
+            "warnings": [
+                CheckWarningOut.warning(
+                    w.interaction, ctx, matched=w.matched, products=list(w.products)
                 )
-                for line in attrs["ingredients"]
-            ]
-            servings = attrs.get("servings_per_day") or (
-                self.instance.servings_per_day if self.instance else 1
-            )
-            per_day = dosing.implausible_mg_per_day(lines, servings)
-            if per_day is not None:
-                errors["ingredients"] = [
-                    _(
-                        "%(mg)s mg elemental magnesium a day is implausible for a supplement (at most %(max)s mg)."
-                    )
-                    % {"mg": per_day, "max": dosing.MAX_PLAUSIBLE_MG_PER_DAY}
-                ]
-        if "diet" in attrs and "vegan" in attrs["diet"] and "vegetarian" not in attrs["diet"]:
-            attrs["diet"] = [*attrs["diet"], "vegetarian"]
-        if errors:
-            raise s.ValidationError(errors)
-        return attrs
-
-    def _input(self, attrs: dict[str, Any]) -> services.ProductInput:
-        relations = {"goals", "articles", "ingredients", "co_ingredients", "packs", "diet"}
-        fields = {k: v for k, v in attrs.items() if k not in relations}
-        if "diet" in attrs:
-            fields.update({flag: flag in attrs["diet"] for flag in DIET_FIELDS})
-        return services.ProductInput(
-            fields=fields,
-            goals=attrs.get("goals"),
-            articles=attrs.get("articles"),
-            ingredients=[services.IngredientInput(**line) for line in attrs["ingredients"]]
-            if "ingredients" in attrs
-            else None,
-            co_ingredients=[services.CoIngredientInput(**co) for co in attrs["co_ingredients"]]
-            if "co_ingredients" in attrs
-            else None,
-            packs=[services.PackInput(**pack) for pack in attrs["packs"]]
-            if "packs" in attrs
-            else None,
-        )
-
-    def create(self, validated_data: dict[str, Any]) -> Product:
-        if "co_ingredients" not in validated_data:
-            validated_data["co_ingredients"] = []
-        return services.product_save(data=self._input(validated_data))
-
-    def update(self, instance: Product, validated_data: dict[str, Any]) -> Product:
-        return services.product_save(data=self._input(validated_data), product=instance)
+                for w in obj.warnings
+            ],
+            "advice": list(obj.advice),
+        }
 
 
-def _translated(
-    name: str, max_length: int | None = None, required: bool = True
-) -> dict[str, s.CharField]:
-    kwargs: dict[str, Any] = {"required": required, "allow_blank": not required}
-    if max_length:
-        kwargs["max_length"] = max_length
-    return {f"{name}_nl": s.CharField(**kwargs), f"{name}_en": s.CharField(**kwargs)}
+# The messages of one field: a list of strings, or for nested input (packs, ingredients,
+# sections) a list with one error object per item, or an object keyed by item index.
+FIELD_ERRORS_SCHEMA = {
+    "anyOf": [
+        {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}},
+        {"type": "object"},
+    ]
+}
 
 
-class UpsertSerializer(s.Serializer):
-    """Reference data written by slug through a `services.<entity>_upsert` function."""
-
-    upsert: Any = None
-    relations: tuple[str, ...] = ()
-
-    def validate_slug(self, value: str) -> str:
-        model = self.Meta.model  # type: ignore[attr-defined]
-        others = model.objects.filter(slug=value)
-        if self.instance is not None:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise s.ValidationError(_("This slug is taken."))
-        return value
-
-    def save_with(self, instance: Any, data: dict[str, Any]) -> Any:
-        slug = data.pop("slug", None) or instance.slug
-        if instance is not None and slug != instance.slug:
-            instance.slug = slug
-            instance.save(update_fields=["slug"])
-        return type(self).upsert(slug=slug, **data)
-
-    def create(self, validated_data: dict[str, Any]) -> Any:
-        return self.save_with(None, dict(validated_data))
-
-    def update(self, instance: Any, validated_data: dict[str, Any]) -> Any:
-        return self.save_with(instance, dict(validated_data))
+@extend_schema_field(
+    {"type": "object", "additionalProperties": FIELD_ERRORS_SCHEMA},
+)
+class FieldErrors(s.DictField):
+    """`{field: [messages]}`; nested input nests the same shape (found by schemathesis)."""
 
 
-class FormWrite(UpsertSerializer):
-    upsert = staticmethod(services.form_upsert)
-    slug = s.SlugField(max_length=60)
-    elemental_fraction = s.DecimalField(
-        max_digits=5, decimal_places=4, min_value=Decimal("0.0001"), max_value=Decimal("1")
-    )
-    locals().update(_translated("name", 120))
-    locals().update(_translated("summary", 5000, required=False))
-    locals().update(_translated("absorption_note", 5000, required=False))
-    locals().update(_translated("typical_use", 255, required=False))
-
-    class Meta:
-        model = Form
-
-
-class GoalWrite(UpsertSerializer):
-    upsert = staticmethod(services.goal_upsert)
-    slug = s.SlugField(max_length=60)
-    locals().update(_translated("name", 120))
-    locals().update(_translated("summary", 5000, required=False))
-    locals().update(_translated("body_html", 50000, required=False))
-    claims: "s.SlugRelatedField[HealthClaim]" = SlugRef(
-        slug_field="slug", queryset=HealthClaim.objects.all(), many=True, required=False
-    )
-    recommended_forms: "s.SlugRelatedField[Form]" = SlugRef(
-        slug_field="slug", queryset=Form.objects.all(), many=True, required=False
-    )
-
-    class Meta:
-        model = Goal
-
-
-class InteractionWrite(UpsertSerializer):
-    upsert = staticmethod(services.interaction_upsert)
-    slug = s.SlugField(max_length=60)
-    kind = s.ChoiceField(choices=Interaction.Kind.choices)
-    severity = s.ChoiceField(choices=Interaction.Severity.choices)
-    locals().update(_translated("name", 120))
-    locals().update(_translated("examples", 5000, required=False))
-    locals().update(_translated("mechanism", 5000, required=False))
-    locals().update(_translated("advice", 5000, required=False))
-    match_terms = s.CharField(allow_blank=True, required=False, max_length=10000)
-    forms: "s.SlugRelatedField[Form]" = SlugRef(
-        slug_field="slug", queryset=Form.objects.all(), many=True, required=False
-    )
-
-    class Meta:
-        model = Interaction
-
-
-class SectionIn(s.Serializer):
-    heading_nl = s.CharField(max_length=200)
-    heading_en = s.CharField(max_length=200)
-    body_html_nl = s.CharField(allow_blank=True, max_length=100000)
-    body_html_en = s.CharField(allow_blank=True, max_length=100000)
-
-
-class FaqIn(s.Serializer):
-    question_nl = s.CharField(max_length=300)
-    question_en = s.CharField(max_length=300)
-    answer_html_nl = s.CharField(max_length=20000)
-    answer_html_en = s.CharField(max_length=20000)
-
-
-class ArticleWrite(s.Serializer):
-    slug = s.SlugField(max_length=120)
-    author = s.CharField(max_length=120, required=False, allow_blank=True)
-    published_at = s.DateField(required=False, allow_null=True)
-    published = s.BooleanField(required=False, default=True)
-    locals().update(_translated("title", 200))
-    locals().update(_translated("summary", 10000, required=False))
-    locals().update(_translated("intro_html", 50000, required=False))
-    locals().update(_translated("key_takeaways", 10000, required=False))
-    locals().update(_translated("keywords", 5000, required=False))
-    sources = s.CharField(required=False, allow_blank=True, max_length=10000)
-    sections = SectionIn(many=True, required=False, max_length=50)  # type: ignore[call-arg]
-    faq = FaqIn(many=True, required=False, max_length=50)  # type: ignore[call-arg]
-    goals: "s.SlugRelatedField[Goal]" = SlugRef(
-        slug_field="slug", queryset=Goal.objects.all(), many=True, required=False
-    )
-    forms: "s.SlugRelatedField[Form]" = SlugRef(
-        slug_field="slug", queryset=Form.objects.all(), many=True, required=False
-    )
-    products: "s.SlugRelatedField[Product]" = SlugRef(
-        slug_field="slug", queryset=Product.objects.all(), many=True, required=False
-    )
-
-    def validate_slug(self, value: str) -> str:
-        others = Article.objects.filter(slug=value)
-        if self.instance is not None:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise s.ValidationError(_("This slug is taken."))
-        return value
-
-    def _save(self, instance: Article | None, data: dict[str, Any]) -> Article:
-        relations = {k: data.pop(k) for k in ("goals", "forms", "products") if k in data}
-        sections = data.pop("sections", None)
-        faq = data.pop("faq", None)
-        slug = data.pop("slug", None) or (instance.slug if instance else "")
-        return services.article_save(
-            slug=slug,
-            article=instance,
-            fields=data,
-            sections=[services.SectionInput(**x) for x in sections]
-            if sections is not None
-            else None,
-            faq=[services.FaqInput(**x) for x in faq] if faq is not None else None,
-            **relations,
-        )
-
-    def create(self, validated_data: dict[str, Any]) -> Article:
-        return self._save(None, dict(validated_data))
-
-    def update(self, instance: Article, validated_data: dict[str, Any]) -> Article:
-        return self._save(instance, dict(validated_data))
-
-
-class CheckQuery(s.Serializer):
-    """Query of the interaction check (documented for the schema; read by the view)."""
-
-    product = s.ListField(child=s.SlugField(), required=False)
-    medication = s.ListField(child=s.CharField(max_length=200), required=False)
-    condition = s.ListField(child=s.SlugField(), required=False)
-    market = s.ChoiceField(choices=["EU", "US", "NO"], required=False)
+class ErrorOut(s.Serializer):
+    errors = FieldErrors(required=False)  # type: ignore[assignment]
+    detail = s.CharField(required=False)

@@ -1,3 +1,6 @@
+"""Products and what they are made of: brands, ingredient lines, co-ingredients and packs."""
+
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -5,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..validators import validate_fraction, validate_gtin, validate_positive, validate_sku
 
@@ -14,6 +18,15 @@ if TYPE_CHECKING:
     from .content import Article
 
 DIET_FIELDS = ("vegan", "vegetarian", "gluten_free", "lactose_free", "sugar_free")
+
+
+def diet_flags(diet: Iterable[str]) -> dict[str, bool]:
+    """The diet columns for a list of diet slugs; vegan implies vegetarian (as the
+    `product_vegan_is_vegetarian` constraint requires)."""
+    chosen = set(diet)
+    if "vegan" in chosen:
+        chosen.add("vegetarian")
+    return {flag: flag in chosen for flag in DIET_FIELDS}
 
 
 class DoseForm(models.TextChoices):
@@ -38,6 +51,20 @@ class ServingUnit(models.TextChoices):
     ML = "ml", _("ml")
     SPRAY = "spray", _("spray")
     GRAM = "g", _("gram")
+
+
+# The plural of each serving unit, for label texts ("2 capsules a day").
+SERVING_UNIT_PLURALS = {
+    "capsule": pgettext_lazy("plural", "capsules"),
+    "tablet": pgettext_lazy("plural", "tablets"),
+    "softgel": pgettext_lazy("plural", "softgels"),
+    "gummy": pgettext_lazy("plural", "gummies"),
+    "sachet": pgettext_lazy("plural", "sachets"),
+    "scoop": pgettext_lazy("plural", "scoops"),
+    "ml": pgettext_lazy("plural", "ml"),
+    "spray": pgettext_lazy("plural", "sprays"),
+    "g": pgettext_lazy("plural", "grams"),
+}
 
 
 class Brand(models.Model):
@@ -140,7 +167,7 @@ class Product(models.Model):
     )
     # Denormalised facet keys: bit n is set when the product has the form (goal) with id n, for
     # ids below 63. Facet counts then take one scan of a covering index instead of a join per
-    # facet (selectors.product_facets).
+    # facet (selectors.facets).
     form_mask = models.BigIntegerField(
         _("form bits"),
         default=0,
@@ -167,9 +194,7 @@ class Product(models.Model):
             # is read off the index in order (descending orderings scan it backwards).
             models.Index(fields=["published", "name"], name="product_pub_name"),
             models.Index(fields=["published", "price_eur", "id"], name="product_pub_price_id"),
-            models.Index(
-                fields=["published", "price_per_100mg", "id"], name="product_pub_ppmg_id"
-            ),
+            models.Index(fields=["published", "price_per_100mg", "id"], name="product_pub_ppmg_id"),
             models.Index(
                 fields=["published", "elemental_mg_per_day", "id"], name="product_pub_mgday_id"
             ),
@@ -323,7 +348,10 @@ class CoIngredient(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     amount = models.DecimalField(
-        _("amount per daily portion"), max_digits=10, decimal_places=3, validators=[validate_positive]
+        _("amount per daily portion"),
+        max_digits=10,
+        decimal_places=3,
+        validators=[validate_positive],
     )
     unit = models.CharField(_("unit"), max_length=4, choices=Unit.choices, default=Unit.MG)
     nrv_amount = models.DecimalField(

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 
 
 def catalog(request: HttpRequest) -> dict[str, Any]:
-    from ..selectors import default_market
+    from ..selectors.reference import default_market
 
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     path = request.path

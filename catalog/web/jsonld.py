@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from ..conf import catalog_settings
@@ -28,6 +29,20 @@ def _default(value: Any) -> Any:
 def script_tag(data: dict[str, Any]) -> SafeString:
     text = json.dumps(data, ensure_ascii=False, default=_default).translate(_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def website(request: HttpRequest) -> dict[str, Any]:
+    """The shop as a `WebSite` with its search box (a SearchAction)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "url": request.build_absolute_uri(reverse("catalog:home")),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": request.build_absolute_uri(reverse("catalog:search")) + "?q={q}",
+            "query-input": "required name=q",
+        },
+    }
 
 
 def breadcrumb_list(request: HttpRequest, crumbs: Iterable[tuple[str, str]]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Storefront views: thin. Reads come from `catalog.selectors`, filters from the one FilterSet.
+"""Storefront views: validate the query with `catalog.filters`, read through `catalog.selectors`,
+render. No queries of their own.
 
 Every query string is validated; a bad value is shown on the page as a form error (status 400)
 rather than silently ignored, and never raises a 500.
@@ -11,33 +12,29 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .. import compliance, dosing, selectors
-from ..filters import ProductFilter
-from ..models import Article, Form, Goal, IngredientLine, Interaction, Product
+from .. import compliance, selectors
+from ..filters import (
+    ORDERINGS,
+    ArticleFilter,
+    InteractionCheckForm,
+    MarketForm,
+    ProductFilter,
+    SearchForm,
+)
+from ..models import Interaction, Market, Product
 from ..models.products import DIET_FIELDS
+from ..selectors import content
+from ..selectors.products import shelf
 from . import jsonld
-from .forms import ArticleFilterForm, InteractionCheckForm, MarketForm, SearchForm
 
 PAGE_SIZE = 24
-
-SORT_OPTIONS = [
-    ("name", gettext_lazy("Name (A-Z)")),
-    ("-name", gettext_lazy("Name (Z-A)")),
-    ("price", gettext_lazy("Price, low to high")),
-    ("-price", gettext_lazy("Price, high to low")),
-    ("price_per_100mg", gettext_lazy("Price per 100 mg, low to high")),
-    ("-elemental_mg_per_day", gettext_lazy("Dose per day, high to low")),
-    ("elemental_mg_per_day", gettext_lazy("Dose per day, low to high")),
-    ("-created_at", gettext_lazy("Newest first")),
-]
 
 # The listing's parameters in the order they appear in shareable URLs.
 LIST_PARAMS = (
@@ -64,10 +61,6 @@ def _lang() -> str:
     return lang if lang in ("nl", "en") else "nl"
 
 
-def _home_crumb() -> tuple[str, str]:
-    return (_("Home"), reverse("catalog:home"))
-
-
 def _render(
     request: HttpRequest,
     template: str,
@@ -78,7 +71,7 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     """Render a page with its breadcrumbs and JSON-LD (a BreadcrumbList on every page)."""
-    crumbs = [_home_crumb(), *crumbs]
+    crumbs = [(_("Home"), reverse("catalog:home")), *crumbs]
     context["breadcrumbs"] = crumbs
     context["jsonld"] = [
         jsonld.script_tag(g) for g in (*graphs, jsonld.breadcrumb_list(request, crumbs))
@@ -86,15 +79,27 @@ def _render(
     return render(request, template, context, status=status)
 
 
-def _with_ul(products: Iterable[Any], market: str) -> list[Any]:
-    """Mark each product whose daily dose is above its market's upper level (cached bands)."""
+def _errors(form: Any) -> list[dict[str, str]]:
+    """Form errors with the field's label, for an error summary at the top of a page."""
     result = []
-    for product in products:
-        product.ul_exceeded = dosing.exceeds_ul(
-            product.elemental_mg_per_day, selectors.product_ul_mg(product, market)
-        )
-        result.append(product)
+    for name, messages in form.errors.items():
+        field = form.fields.get(name)
+        label = str(field.label) if field is not None and field.label else ""
+        for message in messages:
+            result.append({"field": name, "label": label, "message": str(message)})
     return result
+
+
+def _markets() -> list[tuple[str, str]]:
+    return [(str(v), str(label)) for v, label in Market.choices]
+
+
+def _market(request: HttpRequest) -> str:
+    return MarketForm(request.GET).market_or_default()
+
+
+def _query(items: list[tuple[str, str]], path: str) -> str:
+    return f"{path}?{urlencode(items)}" if items else path
 
 
 def _page_number(raw: str | None, num_pages: int) -> tuple[int, str | None]:
@@ -115,34 +120,16 @@ def _page_number(raw: str | None, num_pages: int) -> tuple[int, str | None]:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     context = {
-        "goals": Goal.objects.all(),
-        "forms": Form.objects.all(),
-        "articles": Article.objects.filter(published=True)[:4],
-        "featured": _with_ul(
-            selectors.listing_queryset(Product.objects.published().filter(in_stock=True)).order_by(
-                "price_per_100mg", "id"
-            )[:4],
-            MarketForm(request.GET).market_or_default(),
-        ),
+        "goals": content.goals(),
+        "forms": content.forms(),
+        "articles": content.latest_articles(4),
+        "featured": shelf(content.featured_products(), market=_market(request), limit=4).rows,
     }
-    site = {
-        "@context": "https://schema.org",
-        "@type": "WebSite",
-        "url": request.build_absolute_uri(reverse("catalog:home")),
-        "potentialAction": {
-            "@type": "SearchAction",
-            "target": request.build_absolute_uri(reverse("catalog:search")) + "?q={q}",
-            "query-input": "required name=q",
-        },
-    }
-    return _render(request, "catalog/home.html", context, crumbs=[], graphs=[site])
+    graphs = [jsonld.website(request)]
+    return _render(request, "catalog/home.html", context, crumbs=[], graphs=graphs)
 
 
 # --- product listing ------------------------------------------------------------------------
-
-
-def _query(items: list[tuple[str, str]], path: str) -> str:
-    return f"{path}?{urlencode(items)}" if items else path
 
 
 def _state(cleaned: dict[str, Any]) -> list[tuple[str, str]]:
@@ -161,18 +148,21 @@ def _state(cleaned: dict[str, Any]) -> list[tuple[str, str]]:
     return items
 
 
+def _diet_label(flag: str) -> str:
+    return str(Product._meta.get_field(flag).verbose_name)  # type: ignore[union-attr]
+
+
 def _chips(
     request: HttpRequest, filterset: ProductFilter, facets: dict[str, Any]
 ) -> list[dict[str, str]]:
     """Active filters, each with the URL that removes it."""
-    cleaned = filterset.form.cleaned_data
-    state = _state(cleaned)
+    state = _state(filterset.form.cleaned_data)
     labels: dict[tuple[str, str], str] = {}
     for facet in ("form", "goal", "brand", "dose_form"):
         for item in facets.get(facet, []):
             labels[(facet, item["value"])] = item["label"]
     for flag in DIET_FIELDS:
-        labels[("diet", flag)] = str(Product._meta.get_field(flag).verbose_name)  # type: ignore[union-attr]
+        labels[("diet", flag)] = _diet_label(flag)
     fields = filterset.form.fields
     chips = []
     for name, value in state:
@@ -209,23 +199,22 @@ def _facet_groups(filterset: ProductFilter, facets: dict[str, Any]) -> list[dict
 @require_GET
 def product_list(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    base = Product.objects.published()
-    filterset = ProductFilter(request.GET, queryset=base)
+    filterset = ProductFilter(request.GET)
     valid = filterset.is_valid()
-    listing = selectors.product_listing_facets(filterset, base, lang)
+    query = filterset.listing_query()
+    listing = selectors.facets.listing_facets(query, lang)
     market = filterset.active_market
     page_error = None
     products: list[Any] = []
     page = None
     if valid:
-        queryset = selectors.listing_queryset(
-            filterset.ordered(filterset.filter_queryset_except(base))
-        )
-        paginator = Paginator(queryset, PAGE_SIZE)
+        paginator = Paginator(query.ordered, PAGE_SIZE)
         paginator.count = listing.count  # counted with the facets; spares a query
         number, page_error = _page_number(request.GET.get("page"), paginator.num_pages)
         page = paginator.page(number)
-        products = _with_ul(page.object_list, market)
+        products = selectors.products.mark_upper_levels(
+            selectors.rows.product_rows(page.object_list), market
+        )
     other = request.GET.copy()
     other.pop("page", None)
     cleaned = filterset.form.cleaned_data
@@ -242,20 +231,16 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "price_range": listing.facets["price"],
         "mg_range": listing.facets["elemental_mg"],
         "diet_options": [
-            {
-                "value": flag,
-                "label": Product._meta.get_field(flag).verbose_name,  # type: ignore[union-attr]
-                "checked": flag in selected_diet,
-            }
+            {"value": flag, "label": _diet_label(flag), "checked": flag in selected_diet}
             for flag in DIET_FIELDS
         ],
-        "sort_options": SORT_OPTIONS,
+        "sort_options": [(key, label) for key, (_fields, label) in ORDERINGS.items()],
         "ordering": cleaned.get("ordering") or "",
         "values": {name: request.GET.get(name, "")[:200] for name in LIST_PARAMS},
         "market": market,
         "markets": _markets(),
         "chips": _chips(request, filterset, listing.facets),
-        "ul_mg": selectors.ul_mg(market),
+        "ul_mg": selectors.reference.ul_mg(market),
     }
     crumbs = [(_("Products"), reverse("catalog:product-list"))]
     return _render(
@@ -267,39 +252,21 @@ def product_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _errors(form: Any) -> list[dict[str, str]]:
-    """Form errors with the field's label, for an error summary at the top of a page."""
-    result = []
-    for name, messages in form.errors.items():
-        field = form.fields.get(name)
-        label = str(field.label) if field is not None and field.label else ""
-        for message in messages:
-            result.append({"field": name, "label": label, "message": str(message)})
-    return result
-
-
-def _markets() -> list[tuple[str, str]]:
-    from ..models import Market
-
-    return [(str(v), str(label)) for v, label in Market.choices]
-
-
 # --- product page ---------------------------------------------------------------------------
 
 
 @require_GET
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lang = _lang()
-    product = selectors.product_detail_queryset().filter(slug=slug).first()
+    product = selectors.products.product_detail(slug)
     if product is None:
         raise Http404(_("No such product."))
     market_form = MarketForm(request.GET)
     market = market_form.market_or_default()
-    ul = selectors.product_ul_mg(product, market)
-    status = compliance.ul_status(product.elemental_mg_per_day, ul)
+    ul = selectors.reference.product_ul_mg(product, market)
     packs = list(product.packs.all())
-    dose_rows = selectors.product_dose_rows(product)
-    label = selectors.product_label(product, lang)
+    dose_rows = selectors.products.product_dose_rows(product)
+    label = selectors.products.product_label(product, lang)
     interactions = [
         {
             "slug": it.slug,
@@ -308,23 +275,23 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "severity_label": Interaction.Severity(it.severity).label,
             **it.texts[lang],
         }
-        for it in selectors.product_interactions(product)
+        for it in selectors.interactions.product_interactions(product)
     ]
     context = {
         "product": product,
         "packs": packs,
         "dose_rows": dose_rows,
         "label": label,
-        "claims": selectors.product_claims(product),
+        "claims": selectors.products.product_claims(product),
         "interactions": interactions,
-        "ul": status,
+        "ul": compliance.ul_status(product.elemental_mg_per_day, ul),
         "ul_mg": ul,
         "market": market,
         "markets": _markets(),
         "market_errors": _errors(market_form),
         "articles": list(product.articles.all()),
-        "related": _with_ul(
-            selectors.listing_queryset(selectors.related_products(product)), market
+        "related": selectors.products.mark_upper_levels(
+            selectors.products.related_rows(product), market
         ),
         "forms": [line.form for line in product.ingredients.all()],
         "goals": list(product.goals.all()),
@@ -356,59 +323,35 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- goals and forms ------------------------------------------------------------------------
 
 
-def _published_articles() -> QuerySet[Article]:
-    return Article.objects.filter(published=True)
-
-
 @require_GET
 def goal_list(request: HttpRequest) -> HttpResponse:
-    goals = Goal.objects.annotate(
-        product_count=Count("products", filter=Q(products__published=True), distinct=True)
-    )
     crumbs = [(_("Goals"), reverse("catalog:goal-list"))]
-    return _render(request, "catalog/goal_list.html", {"goals": goals}, crumbs=crumbs)
+    context = {"goals": content.goals_with_counts()}
+    return _render(request, "catalog/goal_list.html", context, crumbs=crumbs)
 
 
 @require_GET
 def goal_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    goal = Goal.objects.prefetch_related("claims", "recommended_forms").filter(slug=slug).first()
+    goal = content.goal(slug)
     if goal is None:
         raise Http404(_("No such goal."))
-    market = MarketForm(request.GET).market_or_default()
-    products = Product.objects.published().filter(goals=goal)
+    products = shelf(content.goal_products(goal), market=_market(request), limit=12)
     context = {
         "goal": goal,
-        "products": _with_ul(
-            selectors.listing_queryset(products).order_by("price_per_100mg", "id")[:12], market
-        ),
-        "product_count": products.count(),
-        "articles": _published_articles().filter(goals=goal),
+        "products": products.rows,
+        "product_count": products.count,
+        "articles": goal.articles.all(),
         "listing_url": _query([("goal", goal.slug)], reverse("catalog:product-list")),
     }
     crumbs = [(_("Goals"), reverse("catalog:goal-list")), (goal.name, goal.get_absolute_url())]
     return _render(request, "catalog/goal_detail.html", context, crumbs=crumbs)
 
 
-def form_comparison_rows() -> QuerySet[Form]:
-    """Every form with its product count and cheapest price per 100 mg among published products.
-
-    A read helper that belongs in `selectors` (move it there).
-    """
-    published = Q(ingredient_lines__product__published=True)
-    return Form.objects.annotate(
-        product_count=Count("ingredient_lines__product", filter=published, distinct=True),
-        cheapest_price_per_100mg=Min(
-            "ingredient_lines__product__price_per_100mg", filter=published
-        ),
-    ).order_by("sort_order", "slug")
-
-
 @require_GET
 def form_list(request: HttpRequest) -> HttpResponse:
     crumbs = [(_("Forms"), reverse("catalog:form-list"))]
-    return _render(
-        request, "catalog/form_list.html", {"forms": form_comparison_rows()}, crumbs=crumbs
-    )
+    context = {"forms": content.forms_with_counts()}
+    return _render(request, "catalog/form_list.html", context, crumbs=crumbs)
 
 
 @require_GET
@@ -417,26 +360,21 @@ def form_compare(request: HttpRequest) -> HttpResponse:
         (_("Forms"), reverse("catalog:form-list")),
         (_("Compare forms"), reverse("catalog:form-compare")),
     ]
-    return _render(
-        request, "catalog/form_compare.html", {"forms": form_comparison_rows()}, crumbs=crumbs
-    )
+    context = {"forms": content.forms_with_counts()}
+    return _render(request, "catalog/form_compare.html", context, crumbs=crumbs)
 
 
 @require_GET
 def form_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    form = Form.objects.filter(slug=slug).first()
+    form = content.form(slug)
     if form is None:
         raise Http404(_("No such form."))
-    market = MarketForm(request.GET).market_or_default()
-    has_form = IngredientLine.objects.filter(product=OuterRef("pk"), form=form)
-    products = Product.objects.published().filter(Exists(has_form))
+    products = shelf(content.form_products(form), market=_market(request), limit=12)
     context = {
         "form": form,
-        "products": _with_ul(
-            selectors.listing_queryset(products).order_by("price_per_100mg", "id")[:12], market
-        ),
-        "product_count": products.count(),
-        "articles": _published_articles().filter(forms=form),
+        "products": products.rows,
+        "product_count": products.count,
+        "articles": form.articles.all(),
         "goals": form.goals.all(),
         "listing_url": _query([("form", form.slug)], reverse("catalog:product-list")),
     }
@@ -449,20 +387,12 @@ def form_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def article_list(request: HttpRequest) -> HttpResponse:
-    goals = [(g.slug, g.name) for g in Goal.objects.all()]
-    forms = [(f.slug, f.name) for f in Form.objects.all()]
-    filter_form = ArticleFilterForm(request.GET, goals=goals, forms_=forms)
-    articles = _published_articles().prefetch_related("goals", "forms")
-    valid = filter_form.is_valid()
-    if valid:
-        if filter_form.cleaned_data.get("goal"):
-            articles = articles.filter(goals__slug=filter_form.cleaned_data["goal"])
-        if filter_form.cleaned_data.get("form"):
-            articles = articles.filter(forms__slug=filter_form.cleaned_data["form"])
+    filterset = ArticleFilter(request.GET, queryset=content.articles(), lang=_lang())
+    valid = filterset.is_valid()
     context = {
-        "articles": articles if valid else Article.objects.none(),
-        "filter_form": filter_form,
-        "form_errors": _errors(filter_form),
+        "articles": filterset.qs if valid else [],
+        "filter_form": filterset.form,
+        "form_errors": _errors(filterset.form),
     }
     crumbs = [(_("Articles"), reverse("catalog:article-list"))]
     return _render(
@@ -473,32 +403,15 @@ def article_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lang = _lang()
-    article = (
-        _published_articles()
-        .prefetch_related(
-            "sections",
-            "faq",
-            "goals",
-            "forms",
-            Prefetch(
-                "products",
-                queryset=selectors.listing_queryset(Product.objects.published()).order_by(
-                    "price_per_100mg", "id"
-                ),
-            ),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    article = content.article(slug)
     if article is None:
         raise Http404(_("No such article."))
-    market = MarketForm(request.GET).market_or_default()
     faq = list(article.faq.all())
     context = {
         "article": article,
         "sections": list(article.sections.all()),
         "faq": faq,
-        "products": _with_ul(article.products.all(), market),
+        "products": shelf(content.article_products(article), market=_market(request)).rows,
     }
     graphs = [jsonld.article_graph(request, article=article, lang=lang)]
     if faq:
@@ -513,52 +426,49 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- interaction checker --------------------------------------------------------------------
 
 
-CHECK_PARAMS = ("product", "medication", "condition")
-
-
 @require_GET
 def interaction_check(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    # Both language columns by name: values_list("slug", "name_nl", "name_nl") would collapse
-    # the repeated column and yield pairs.
-    products = [
-        (slug, (name_en if lang == "en" else "") or name_nl)
-        for slug, name_nl, name_en in Product.objects.published()
-        .order_by(f"name_{lang}", "id")
-        .values_list("slug", "name_nl", "name_en")
-    ]
-    conditions = [
-        (it.slug, it.texts[lang]["name"])
-        for it in selectors.interactions()
-        if it.kind == "condition"
-    ]
-    submitted = any(name in request.GET for name in CHECK_PARAMS)
+    bound = any(name in request.GET for name in ("product", "medication", "condition", "market"))
     form = InteractionCheckForm(
-        request.GET if submitted or "market" in request.GET else None,
-        products=products,
-        conditions=conditions,
-        initial={"market": selectors.default_market()},
+        request.GET if bound else None,
+        lang=lang,
+        choices=True,
+        initial={"market": selectors.reference.default_market()},
     )
-    result = None
     valid = form.is_valid() if form.is_bound else True
-    if submitted and valid:
-        result = selectors.interaction_check(
+    result = None
+    warnings: list[dict[str, Any]] = []
+    market = (form.cleaned_data.get("market") if valid and form.is_bound else None) or (
+        selectors.reference.default_market()
+    )
+    if form.submitted and valid:
+        result = selectors.interactions.interaction_check(
             product_slugs=form.cleaned_data["product"],
             medications=form.cleaned_data["medication"],
             conditions=form.cleaned_data["condition"],
-            market=form.cleaned_data.get("market") or selectors.default_market(),
+            market=market,
             lang=lang,
         )
-        names = dict(products)
-        for warning in result["warnings"]:
-            warning["severity_label"] = Interaction.Severity(warning["severity"]).label
-            warning["product_names"] = [names.get(s, s) for s in warning["products"]]
+        names = {p.slug: p.name for p in result.products}
+        warnings = [
+            {
+                "name": w.interaction.texts[lang]["name"],
+                "severity": w.interaction.severity,
+                "severity_label": Interaction.Severity(w.interaction.severity).label,
+                "matched": w.matched,
+                "mechanism": w.interaction.texts[lang]["mechanism"],
+                "advice": w.interaction.texts[lang]["advice"],
+                "product_names": [names.get(s, s) for s in w.products],
+            }
+            for w in result.warnings
+        ]
     context = {
         "form": form,
         "form_errors": _errors(form) if form.is_bound else [],
         "result": result,
-        "market": (form.cleaned_data.get("market") if valid and form.is_bound else None)
-        or selectors.default_market(),
+        "warnings": warnings,
+        "market": market,
     }
     crumbs = [(_("Interaction check"), reverse("catalog:interaction-check"))]
     return _render(
@@ -573,38 +483,25 @@ def interaction_check(request: HttpRequest) -> HttpResponse:
 # --- search ---------------------------------------------------------------------------------
 
 
-def article_search(text: str, lang: str, limit: int = 10) -> QuerySet[Article]:
-    """Published articles whose title, summary or keywords hold every word (both languages).
-
-    A read helper that belongs in `selectors` (move it there).
-    """
-    articles = _published_articles()
-    for term in text.split()[:10]:
-        match = Q()
-        for field in ("title", "summary", "keywords"):
-            for code in ("nl", "en"):
-                match |= Q(**{f"{field}_{code}__icontains": term})
-        articles = articles.filter(match)
-    return articles[:limit]
-
-
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    lang = _lang()
     form = SearchForm(request.GET)
     valid = form.is_valid()
     q = form.cleaned_data.get("q", "") if valid else ""
     products: list[Any] = []
-    articles: list[Article] = []
+    articles: list[Any] = []
     count = 0
-    market = selectors.default_market()
     if q:
-        filterset = ProductFilter({"q": q}, queryset=Product.objects.published())
+        filterset = ProductFilter({"q": q})
         if filterset.is_valid():
-            queryset = filterset.ordered(filterset.filter_queryset_except(filterset.queryset))
-            count = queryset.count()
-            products = _with_ul(selectors.listing_queryset(queryset)[:PAGE_SIZE], market)
-        articles = list(article_search(q, lang))
+            found = shelf(
+                filterset.listing_query().ordered,
+                market=selectors.reference.default_market(),
+                limit=PAGE_SIZE,
+                best_value_first=False,
+            )
+            products, count = found.rows, found.count
+        articles = selectors.search.article_search(q)
     context = {
         "search_form": form,
         "form_errors": _errors(form),

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        nrv = selectors.nrv_mg()
+        nrv = selectors.reference.nrv_mg()
         drifted: list[int] = []
         products = Product.objects.select_related("brand").prefetch_related(
             Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")),

@@ -7,7 +7,7 @@ form and goal, one to three packs each, multi-form mixes, and the demo's spread 
 prices. Reference data (forms, claims, goals, interactions, NRV/UL) must be there: when the
 database has no forms the command loads fixtures/demo/reference.json first, through the same
 services `load_demo` uses. Derived fields are computed with `catalog.dosing.product_dose`
-and `selectors.search_text_of`, the functions the services use, so `check_catalog` finds
+and `derived.search_text_of`, the functions the services use, so `check_catalog` finds
 no drift. Rows are written with `bulk_create` in batches (a few queries per batch); running
 the command again with another `--seed` adds more products.
 """
@@ -30,7 +30,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from catalog import dosing, selectors, services
+from catalog import derived, dosing, selectors, services
+from catalog.cache import invalidate_catalog_cache
 from catalog.models import (
     Article,
     Brand,
@@ -157,7 +158,7 @@ class Command(BaseCommand):
         }
         self.goals = {g.slug: g.id for g in Goal.objects.all()}
         self.article_ids = list(Article.objects.filter(published=True).values_list("id", flat=True))
-        self.nrv = selectors.nrv_mg()
+        self.nrv = selectors.reference.nrv_mg()
         brand_count = options["brands"] or max(12, min(400, count // 300))
         self.brands = self.ensure_brands(rng, brand_count, seed)
         self.now = timezone.now()
@@ -175,7 +176,7 @@ class Command(BaseCommand):
                 self.write(batch)
                 progress.update(len(batch))
         progress.close()
-        selectors.invalidate_catalog_cache()
+        invalidate_catalog_cache()
         if connection.vendor == "postgresql":
             # Fresh statistics for the planner; VACUUM also sets the visibility map, which
             # index-only scans (facet counts) need. VACUUM cannot run inside a transaction.
@@ -370,9 +371,9 @@ class Command(BaseCommand):
                 for name in services.DERIVED_FIELDS
                 if name not in services.KEY_FIELDS
             },
-            "form_mask": selectors.facet_mask(form.id for form in forms),
-            "goal_mask": selectors.facet_mask(goal_ids),
-            "search_text": selectors.search_text_of(
+            "form_mask": derived.facet_mask(form.id for form in forms),
+            "goal_mask": derived.facet_mask(goal_ids),
+            "search_text": derived.search_text_of(
                 slug=slug,
                 name_nl=name_nl,
                 name_en=name_en,

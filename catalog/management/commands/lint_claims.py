@@ -11,10 +11,14 @@ COPY_FIELDS = compliance.PRODUCT_COPY_FIELDS
 
 
 class Command(BaseCommand):
-    help = "Lint product copy (names, descriptions, directions in nl and en) for unauthorised claims."
+    help = (
+        "Lint product copy (names, descriptions, directions in nl and en) for unauthorised claims."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--published-only", action="store_true", help="Skip unpublished products.")
+        parser.add_argument(
+            "--published-only", action="store_true", help="Skip unpublished products."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         products = Product.objects.order_by("slug").only("slug", "published", *COPY_FIELDS)
@@ -28,8 +32,12 @@ class Command(BaseCommand):
                     level = "BLOCK" if issue.blocking else "warn"
                     blocking += issue.blocking
                     warnings += not issue.blocking
-                    self.stdout.write(f"{level}\t{product.slug}\t{field}\t{compliance.describe_issue(issue)}")
+                    self.stdout.write(
+                        f"{level}\t{product.slug}\t{field}\t{compliance.describe_issue(issue)}"
+                    )
         summary = f"{blocking} blocking problem(s), {warnings} warning(s)."
         if blocking:
             raise CommandError(summary)
-        self.stdout.write(self.style.SUCCESS(summary) if not warnings else self.style.WARNING(summary))
+        self.stdout.write(
+            self.style.SUCCESS(summary) if not warnings else self.style.WARNING(summary)
+        )

@@ -1,0 +1,197 @@
+"""Interactions with their texts: the reference list, the warnings that concern a product,
+and the interaction checker's outcome for products, medications and conditions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch
+
+from .. import compliance
+from ..cache import cached
+from ..models import IngredientLine, Interaction, Product
+from ..models.content import lines
+from .reference import InteractionClass, by_severity, interaction_classes, ul_mg
+
+TEXTS = ("name", "mechanism", "advice", "examples")
+LANGS = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class InteractionInfo(InteractionClass):
+    """An interaction class with its texts in both languages and the terms that match it."""
+
+    texts: dict[str, dict[str, Any]]  # lang -> name, examples, mechanism, advice
+    terms: tuple[str, ...]
+
+
+def _read_interactions() -> list[InteractionInfo]:
+    # One query of plain values: a row per (interaction, concerned form), form NULL when it
+    # concerns every form. Model instances and a prefetch cost several times more.
+    texts_of = [f"{name}_{lang}" for name in TEXTS for lang in LANGS]
+    rows = Interaction.objects.order_by("id").values_list(
+        "id", "slug", "kind", "severity", "match_terms", *texts_of, "forms"
+    )
+    by_id: dict[int, tuple[Any, ...]] = {}
+    form_ids: dict[int, set[int]] = {}
+    for row in rows:
+        by_id.setdefault(row[0], row)
+        if row[-1] is not None:
+            form_ids.setdefault(row[0], set()).add(row[-1])
+    result = []
+    for pk, (_pk, slug, kind, severity, match_terms, *values, _form) in by_id.items():
+        # Untranslated modeltranslation columns are NULL: texts fall back to Dutch, or "".
+        text = dict(zip(texts_of, values, strict=True))
+        texts = {
+            lang: {
+                name: text[f"{name}_{lang}"] or text[f"{name}_nl"] or ""
+                for name in ("name", "mechanism", "advice")
+            }
+            | {"examples": lines(text[f"examples_{lang}"] or text["examples_nl"])}
+            for lang in LANGS
+        }
+        terms = (
+            slug.replace("-", " "),
+            *(text[f"name_{lang}"] or "" for lang in LANGS),
+            *(term for lang in LANGS for term in lines(text[f"examples_{lang}"])),
+            *lines(match_terms),
+        )
+        result.append(
+            InteractionInfo(
+                pk,
+                slug,
+                kind,
+                severity,
+                frozenset(form_ids.get(pk, ())),
+                texts,
+                tuple(t for t in terms if t),
+            )
+        )
+    return sorted(result, key=by_severity)
+
+
+def interactions() -> list[InteractionInfo]:
+    """Every interaction with its texts in both languages (cached; tiny table)."""
+    return list(cached("interactions", _read_interactions, timeout=3600))
+
+
+def interaction(slug: str) -> InteractionInfo | None:
+    return next((info for info in interactions() if info.slug == slug), None)
+
+
+def _form_ids(product: Any) -> list[int]:
+    """The forms of a product or a summary row (lines with `form_id`)."""
+    lines_ = product.ingredients
+    return [line.form_id for line in (lines_.all() if hasattr(lines_, "all") else lines_)]
+
+
+def product_interactions(product: Any) -> list[InteractionInfo]:
+    """The interactions that concern a product, most severe first (no query when cached)."""
+    form_ids = _form_ids(product)
+    return [it for it in interactions() if it.concerns(form_ids)]
+
+
+def product_interaction_classes(product: Any) -> list[InteractionClass]:
+    """`product_interactions` without the texts, from the reference data (product summaries)."""
+    form_ids = _form_ids(product)
+    return [it for it in interaction_classes() if it.concerns(form_ids)]
+
+
+def condition_slugs() -> list[str]:
+    return [i.slug for i in interactions() if i.kind == Interaction.Kind.CONDITION]
+
+
+# --- the interaction checker ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckedProduct:
+    slug: str
+    name: str
+    elemental_mg_per_day: Decimal
+
+
+@dataclass(frozen=True)
+class CheckWarning:
+    """A warning of the checker: the interaction, what in the query matched it, and the
+    chosen products it concerns."""
+
+    interaction: InteractionInfo
+    matched: str
+    products: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InteractionCheck:
+    """The checker's outcome; texts in the language it was made for."""
+
+    products: list[CheckedProduct]
+    total_elemental_mg_per_day: Decimal
+    ul_mg: Decimal | None
+    market: str
+    exceeds_ul: bool
+    warnings: list[CheckWarning]
+    advice: list[str]
+    lang: str
+
+
+def interaction_check(
+    *,
+    product_slugs: Iterable[str],
+    medications: list[str],
+    conditions: list[str],
+    market: str,
+    lang: str,
+) -> InteractionCheck:
+    """The interaction checker's answer in `lang`; unknown product slugs are left out
+    (callers validate them first: `filters.InteractionCheckForm`)."""
+    from django.utils import translation
+
+    products = list(
+        Product.objects.published()
+        .filter(slug__in=list(product_slugs))
+        .prefetch_related(
+            Prefetch(
+                "ingredients", queryset=IngredientLine.objects.only("id", "product_id", "form_id")
+            )
+        )
+    )
+    checked = [
+        compliance.CheckedProduct(
+            p.slug, p.elemental_mg_per_day, tuple(line.form_id for line in p.ingredients.all())
+        )
+        for p in products
+    ]
+    ul = ul_mg(market, 18)
+    infos = interactions()
+    result = compliance.check_interactions(
+        products=checked,
+        medications=medications,
+        conditions=conditions,
+        interactions=infos,
+        ul_mg=ul,
+    )
+    by_slug = {i.slug: i for i in infos}
+    with translation.override(lang):
+        advice = [
+            compliance.advice_text(code, ul_mg=ul, total_mg=result.total_elemental_mg_per_day)
+            for code in result.advice_codes
+        ]
+    return InteractionCheck(
+        products=[
+            CheckedProduct(p.slug, getattr(p, f"name_{lang}") or p.name_nl, p.elemental_mg_per_day)
+            for p in products
+        ],
+        total_elemental_mg_per_day=result.total_elemental_mg_per_day,
+        ul_mg=ul,
+        market=market,
+        exceeds_ul=result.exceeds_ul,
+        warnings=[
+            CheckWarning(by_slug[w.slug], w.matched, tuple(w.products)) for w in result.warnings
+        ],
+        advice=advice,
+        lang=lang,
+    )
