@@ -436,7 +436,16 @@ class MedicationField(forms.Field):
 
 
 class ProductSlugsField(SlugListField):
-    """Published products by slug, at most CHECK_MAX_PRODUCTS."""
+    """Published products by slug, at most CHECK_MAX_PRODUCTS (counted before repeats are
+    dropped: a slug sent a thousand times is refused, not quietly deduplicated)."""
+
+    def to_python(self, value: Any) -> list[str]:
+        if not value:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+    def clean(self, value: Any) -> list[str]:
+        return list(dict.fromkeys(super().clean(value)))
 
     def validate(self, value: list[str]) -> None:
         forms.Field.validate(self, value)

@@ -1,6 +1,6 @@
 """The children's context: a listing for children offers only children's products within the
 children's upper level of their age in the market; an adult product never, whatever its dose.
-The query (`selectors.children_q`, the `for_children` filter) agrees with the pure rule
+The query (`selectors.reference.children_q`, the `for_children` filter) agrees with the pure rule
 (`compliance.offered_in_children_context`)."""
 
 from decimal import Decimal
@@ -52,7 +52,7 @@ def test_children_listing_per_market(api, products, market, expected):
 def test_the_query_agrees_with_the_pure_rule(products):
     for market in ("EU", "US", "NO"):
         chosen = set(
-            Product.objects.filter(selectors.children_q(market)).values_list("slug", flat=True)
+            Product.objects.filter(selectors.reference.children_q(market)).values_list("slug", flat=True)
         )
         by_rule = {
             p.slug
@@ -60,7 +60,7 @@ def test_the_query_agrees_with_the_pure_rule(products):
             if compliance.offered_in_children_context(
                 min_age_years=p.min_age_years,
                 per_day_mg=p.elemental_mg_per_day,
-                child_ul_mg=selectors.ul_mg(market, p.min_age_years),
+                child_ul_mg=selectors.reference.ul_mg(market, p.min_age_years),
             )
         }
         assert chosen == by_rule, market
@@ -102,7 +102,7 @@ def test_filter_sets_built_side_by_side_keep_their_own_market(products):
     for filterset in sets.values():
         assert filterset.is_valid(), filterset.errors
     chosen = {
-        market: set(filterset.filter_queryset_except(base).values_list("slug", flat=True))
+        market: set(filterset.listing_query().ordered.values_list("slug", flat=True))
         for market, filterset in sets.items()
     }
     assert chosen == {

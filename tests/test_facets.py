@@ -10,7 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog import selectors, services
+from catalog.cache import invalidate_catalog_cache
 from catalog.filters import ProductFilter
+from catalog.selectors import facets
+from catalog.selectors._facet_scan import facets_in_one_scan
 from catalog.models import Form, Goal, Product
 from tests.factories import BrandFactory, make_product
 
@@ -91,11 +94,13 @@ def small_ids_catalog(refs):
 
 
 def listings(query):
-    base = Product.objects.published()
-    filterset = ProductFilter(QueryDict(query), queryset=base)
+    filterset = ProductFilter(QueryDict(query))
     assert filterset.is_valid(), filterset.errors
-    one = selectors._facets_in_one_scan(filterset, base, "nl", selectors.facet_reference())
-    many = selectors._facets_by_queries(filterset, base, "nl")
+    listing = filterset.listing_query()
+    reference = selectors.reference.facet_reference()
+    scan = facets_in_one_scan(listing.cleaned, listing.rows, reference)
+    one = facets.listing_of(scan, listing.cleaned, "nl")
+    many = facets.listing_of(facets.facets_by_queries(listing), listing.cleaned, "nl")
     return filterset, one, many
 
 
@@ -109,14 +114,9 @@ def test_one_scan_equals_a_query_per_facet(small_ids_catalog, query):
 @pytest.mark.parametrize("query", QUERIES[:6])
 def test_facet_counts_are_disjunctive_by_hand(small_ids_catalog, query):
     filterset, one, _ = listings(query)
-    base = Product.objects.published()
-    for facet, names in (
-        ("form", ["form"]),
-        ("goal", ["goal"]),
-        ("brand", ["brand"]),
-        ("dose_form", ["dose_form"]),
-    ):
-        others = filterset.filter_queryset_except(base, names)
+    listing = filterset.listing_query()
+    for facet in ("form", "goal", "brand", "dose_form"):
+        others = facets.apply_facet_filters(listing.rows, listing.cleaned, skip=[facet])
         for item in one.facets[facet]:
             value = item["value"]
             if facet == "form":
@@ -149,13 +149,13 @@ def test_large_ids_fall_back_to_a_query_per_facet(
     Form.objects.create(
         id=70, slug="late-form", name_nl="Laat", name_en="Late", elemental_fraction=D("0.1")
     )
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
     with django_assert_max_num_queries(14):
         data = api.get("/api/v1/products/?form=t-citrate").json()
-    base = Product.objects.published()
-    filterset = ProductFilter(QueryDict("form=t-citrate"), queryset=base)
+    filterset = ProductFilter(QueryDict("form=t-citrate"))
     assert filterset.is_valid()
-    many = selectors._facets_by_queries(filterset, base, "nl")
+    listing = filterset.listing_query()
+    many = facets.listing_of(facets.facets_by_queries(listing), listing.cleaned, "nl")
     assert data["count"] == many.count
     assert data["facets"]["brand"] == many.facets["brand"]
 

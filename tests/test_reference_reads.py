@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from catalog import selectors
+from catalog.derived import FACET_BITS
 from catalog.models import Brand, Form, Goal, Interaction, Product, ReferenceValue
 from tests.factories import make_product
 
@@ -25,7 +26,7 @@ def test_reference_snapshot_is_one_query_and_equals_the_orm(demo, django_assert_
         forms=[citrate, oxide],
     )
     with django_assert_num_queries(1):
-        snapshot = selectors._reference_snapshot()
+        snapshot = selectors.reference._snapshot()
 
     forms = list(
         Form.objects.order_by("sort_order", "slug").values_list(
@@ -65,23 +66,23 @@ def test_interaction_classes_agree_with_the_full_interactions(demo):
     products = Product.objects.prefetch_related("ingredients")
     assert products.count() > 40
     for product in products:
-        full = selectors.product_interactions(product)
-        light = selectors.product_interaction_classes(product)
+        full = selectors.interactions.product_interactions(product)
+        light = selectors.interactions.product_interaction_classes(product)
         assert [(i.slug, i.severity) for i in light] == [(i.slug, i.severity) for i in full]
 
 
 def test_a_write_to_reference_data_shows_in_the_next_read(demo):
     from catalog import services
 
-    assert "zz-new-brand" not in selectors.reference_slugs()["brand"]
+    assert "zz-new-brand" not in selectors.reference.reference_slugs()["brand"]
     services.brand_upsert(slug="zz-new-brand", name="ZZ New")
     assert (("zz-new-brand", "ZZ New")) in [
-        (r[1], r[2]) for r in selectors.facet_reference()["brand"]
+        (r[1], r[2]) for r in selectors.reference.facet_reference()["brand"]
     ]
     services.reference_value_upsert(
         market="EU", kind="ul", age_min_years=4, amount_mg=D("260"), age_max_years=None
     )
-    assert selectors.ul_mg("EU") == D("260")
+    assert selectors.reference.ul_mg("EU") == D("260")
 
 
 def _goal_slugs(product_slug):
@@ -107,7 +108,7 @@ def test_summary_goals_read_the_links_when_a_goal_id_is_too_large_for_the_mask(r
         id=free[0], slug="g-small", name_nl="Klein", name_en="Small", sort_order=2
     )
     large = Goal.objects.create(
-        id=next(i for i in free if i >= selectors.FACET_BITS),
+        id=next(i for i in free if i >= FACET_BITS),
         slug="g-large",
         name_nl="Groot",
         name_en="Large",
@@ -122,8 +123,8 @@ def test_summary_goals_read_the_links_when_a_goal_id_is_too_large_for_the_mask(r
         goals=[small, large],
     )
     assert product.goal_mask == 1 << small.id  # the large id has no bit
-    rows = selectors.product_rows(Product.objects.filter(pk=product.pk))
-    assert [g.slug for g in rows[0].goals.all()] == ["g-large", "g-small"]  # goal order
+    rows = selectors.rows.product_rows(Product.objects.filter(pk=product.pk))
+    assert [g.slug for g in rows[0].goals] == ["g-large", "g-small"]  # goal order
     data = api.get("/api/v1/products/?goal=g-small").json()
     assert [p["slug"] for p in data["results"]] == ["g-product"]
     assert [g["slug"] for g in data["results"][0]["goals"]] == ["g-large", "g-small"]

@@ -14,7 +14,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers as s
 
 from .. import dosing
-from ..models import Article, Form, Goal, Product
+from ..models import Article, Form, Goal, Interaction, Product
 from ..selectors import interactions as interaction_reads
 from ..selectors import products as product_reads
 from ..selectors import reference
@@ -61,9 +61,12 @@ class Serving(s.Serializer):
     servings_per_container = s.IntegerField(allow_null=True)
 
 
+SEVERITIES = Interaction.Severity.choices
+
+
 class WarningBrief(s.Serializer):
     substance_class = s.CharField()
-    severity = s.ChoiceField(choices=["contraindication", "major", "moderate", "minor"])
+    severity = s.ChoiceField(choices=SEVERITIES)
 
 
 def form_lines(row: ProductRow, ctx: Context) -> list[dict[str, Any]]:
@@ -182,10 +185,7 @@ class WarningOut(Shape):
     substance_class = s.CharField()
     name = s.CharField()
     kind = s.CharField()
-    severity = s.ChoiceField(
-        choices=["contraindication", "major", "moderate", "minor"],
-        help_text="contraindication (conditions), then major, moderate, minor.",
-    )
+    severity = s.ChoiceField(choices=SEVERITIES)
     mechanism = s.CharField()
     advice = s.CharField()
 

@@ -108,7 +108,7 @@ def product_facets(query: ListingQuery, lang: str) -> Listing:
         counts = facets_in_one_scan(query.cleaned, query.rows, reference)
     else:
         counts = facets_by_queries(query)
-    return _listing(counts, query.cleaned, lang)
+    return listing_of(counts, query.cleaned, lang)
 
 
 def facets_by_queries(query: ListingQuery) -> FacetCounts:
@@ -165,7 +165,8 @@ def facets_by_queries(query: ListingQuery) -> FacetCounts:
     )
 
 
-def _listing(counts: FacetCounts, data: Mapping[str, Any], lang: str) -> Listing:
+def listing_of(counts: FacetCounts, data: Mapping[str, Any], lang: str) -> Listing:
+    """Counts as the contract shows them: labelled values, ranges as numbers, the total."""
     labels = facet_labels(lang)
     facets = {
         "form": facet_list(counts.form, labels["form"], selected(data, "form")),

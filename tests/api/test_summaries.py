@@ -1,31 +1,34 @@
 """Product summaries built from plain rows (list API, JSON Lines feed) equal those built from
-model instances (detail's `related`, pages)."""
+model instances (the detail's own summary)."""
 
 import pytest
 
-from catalog import selectors
-from catalog.api import representations as rep
+from catalog.api.context import Context
+from catalog.api.serializers import ProductSummaryOut
 from catalog.models import Product
+from catalog.selectors.products import detail_queryset
+from catalog.selectors.rows import ProductRow, product_rows, product_rows_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(("lang", "market"), [("nl", "EU"), ("en", "US")])
 def test_rows_and_instances_give_the_same_summary(catalog, lang, market):
-    ctx = rep.Context(lang=lang, market=market, base_url="http://testserver")
+    ctx = Context(lang=lang, market=market, base_url="http://testserver")
     queryset = Product.objects.order_by("pk")
-    from_rows = [rep.product_summary(p, ctx) for p in selectors.product_rows(queryset)]
-    from_models = [rep.product_summary(p, ctx) for p in selectors.listing_queryset(queryset)]
+    from_rows = [ProductSummaryOut.build(row, ctx) for row in product_rows(queryset)]
+    instances = detail_queryset(include_unpublished=True).order_by("pk")
+    from_models = [ProductSummaryOut.build(ProductRow.of_product(p), ctx) for p in instances]
     assert from_rows == from_models
     assert len(from_rows) == Product.objects.count()
 
 
 def test_rows_keep_the_queryset_order_and_stream_in_chunks(catalog):
     ordered = Product.objects.order_by("-price_eur", "id")
-    assert [r.slug for r in selectors.product_rows(ordered[:3])] == list(
+    assert [r.slug for r in product_rows(ordered[:3])] == list(
         ordered.values_list("slug", flat=True)[:3]
     )
-    streamed = [r.slug for r in selectors.product_rows_of(Product.objects.all(), chunk_size=2)]
+    streamed = [r.slug for r in product_rows_of(Product.objects.all(), chunk_size=2)]
     assert streamed == list(Product.objects.order_by("pk").values_list("slug", flat=True))
 
 
