@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from . import dosing
 from .cache import invalidate_catalog_cache
 from .derived import product_keys
-from .selectors.reference import nrv_mg as reference_nrv_mg
 from .models import (
     Article,
     ArticleSection,
@@ -37,6 +36,7 @@ from .models import (
     ReferenceValue,
 )
 from .sanitize import clean_html
+from .selectors.reference import nrv_mg as reference_nrv_mg
 
 DERIVED_FIELDS = (
     "elemental_mg_per_serving",

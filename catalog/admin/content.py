@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
-from catalog.cache import invalidate_catalog_cache
 from catalog.admin.base import TabbedAdmin
+from catalog.cache import invalidate_catalog_cache
 from catalog.models import Article, ArticleSection, FaqItem
 from catalog.sanitize import clean_html
 

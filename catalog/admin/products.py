@@ -31,8 +31,8 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from catalog import compliance, dosing, importing, selectors, services
-from catalog.cache import invalidate_catalog_cache
 from catalog.admin.base import TabbedAdmin
+from catalog.cache import invalidate_catalog_cache
 from catalog.models import (
     Article,
     ArticleSection,

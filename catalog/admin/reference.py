@@ -14,8 +14,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
 from catalog import services
-from catalog.cache import invalidate_catalog_cache
 from catalog.admin.base import TabbedAdmin
+from catalog.cache import invalidate_catalog_cache
 from catalog.models import Brand, Form, Goal, HealthClaim, Interaction, Product, ReferenceValue
 from catalog.sanitize import clean_html
 

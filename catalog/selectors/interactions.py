@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils import translation
 
 from .. import compliance
 from ..cache import cached
@@ -21,11 +22,41 @@ LANGS = ("nl", "en")
 
 
 @dataclass(frozen=True)
+class Warning:
+    """An interaction warning in one language: what the API, the product page and the
+    checker show of an interaction."""
+
+    substance_class: str
+    kind: str
+    severity: str
+    name: str
+    examples: list[str]
+    mechanism: str
+    advice: str
+
+    @property
+    def severity_label(self) -> str:
+        return str(Interaction.Severity(self.severity).label)
+
+
+@dataclass(frozen=True)
 class InteractionInfo(InteractionClass):
     """An interaction class with its texts in both languages and the terms that match it."""
 
     texts: dict[str, dict[str, Any]]  # lang -> name, examples, mechanism, advice
     terms: tuple[str, ...]
+
+    def warning(self, lang: str) -> Warning:
+        texts = self.texts[lang]
+        return Warning(
+            substance_class=self.slug,
+            kind=self.kind,
+            severity=self.severity,
+            name=texts["name"],
+            examples=texts["examples"],
+            mechanism=texts["mechanism"],
+            advice=texts["advice"],
+        )
 
 
 def _read_interactions() -> list[InteractionInfo]:
@@ -148,8 +179,6 @@ def interaction_check(
 ) -> InteractionCheck:
     """The interaction checker's answer in `lang`; unknown product slugs are left out
     (callers validate them first: `filters.InteractionCheckForm`)."""
-    from django.utils import translation
-
     products = list(
         Product.objects.published()
         .filter(slug__in=list(product_slugs))

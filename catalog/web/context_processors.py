@@ -9,10 +9,10 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from ..selectors.reference import default_market
+
 
 def catalog(request: HttpRequest) -> dict[str, Any]:
-    from ..selectors.reference import default_market
-
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     path = request.path
     query = request.META.get("QUERY_STRING", "")

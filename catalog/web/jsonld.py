@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from ..conf import catalog_settings
@@ -68,7 +69,7 @@ def product_graph(
     packs: list[Any],
     dose_rows: list[Any],
     label: list[Any],
-    interactions: list[dict[str, Any]],
+    interactions: list[Any],
     ul_mg: Decimal | None,
     lang: str,
 ) -> dict[str, Any]:
@@ -90,7 +91,7 @@ def product_graph(
                 pack.gtin
             )
         offers.append(offer)
-    warnings = [f"{it['name']}: {it['advice']}" for it in interactions]
+    warnings = [f"{it.name}: {it.advice}" for it in interactions]
     if ul_mg is not None:
         warnings.insert(0, f"UL {ul_mg:g} mg/day (supplemental magnesium)")
     supplement: dict[str, Any] = {
@@ -158,8 +159,6 @@ def article_graph(request: HttpRequest, *, article: Any, lang: str) -> dict[str,
 
 
 def faq_page(questions: list[Any]) -> dict[str, Any]:
-    from django.utils.html import strip_tags
-
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,32 +27,14 @@ from ..filters import (
     ProductFilter,
     SearchForm,
 )
-from ..models import Interaction, Market, Product
+from ..models import Market
 from ..models.products import DIET_FIELDS
 from ..selectors import content
 from ..selectors.products import shelf
 from . import jsonld
+from .listing import LIST_PARAMS, diet_label, facet_groups, listing_chips, query_url
 
 PAGE_SIZE = 24
-
-# The listing's parameters in the order they appear in shareable URLs.
-LIST_PARAMS = (
-    "q",
-    "form",
-    "goal",
-    "brand",
-    "dose_form",
-    "diet",
-    "min_elemental_mg",
-    "max_elemental_mg",
-    "min_price",
-    "max_price",
-    "in_stock",
-    "within_ul",
-    "for_children",
-    "market",
-    "ordering",
-)
 
 
 def _lang() -> str:
@@ -98,10 +79,6 @@ def _market(request: HttpRequest) -> str:
     return MarketForm(request.GET).market_or_default()
 
 
-def _query(items: list[tuple[str, str]], path: str) -> str:
-    return f"{path}?{urlencode(items)}" if items else path
-
-
 def _page_number(raw: str | None, num_pages: int) -> tuple[int, str | None]:
     if raw in (None, ""):
         return 1, None
@@ -130,70 +107,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 # --- product listing ------------------------------------------------------------------------
-
-
-def _state(cleaned: dict[str, Any]) -> list[tuple[str, str]]:
-    """The valid filter state as URL parameters (lists repeated, booleans as true/false)."""
-    items: list[tuple[str, str]] = []
-    for name in LIST_PARAMS:
-        value = cleaned.get(name)
-        if value in (None, "", []):
-            continue
-        if isinstance(value, list):
-            items += [(name, str(v)) for v in value]
-        elif isinstance(value, bool):
-            items.append((name, "true" if value else "false"))
-        else:
-            items.append((name, str(value)))
-    return items
-
-
-def _diet_label(flag: str) -> str:
-    return str(Product._meta.get_field(flag).verbose_name)  # type: ignore[union-attr]
-
-
-def _chips(
-    request: HttpRequest, filterset: ProductFilter, facets: dict[str, Any]
-) -> list[dict[str, str]]:
-    """Active filters, each with the URL that removes it."""
-    state = _state(filterset.form.cleaned_data)
-    labels: dict[tuple[str, str], str] = {}
-    for facet in ("form", "goal", "brand", "dose_form"):
-        for item in facets.get(facet, []):
-            labels[(facet, item["value"])] = item["label"]
-    for flag in DIET_FIELDS:
-        labels[("diet", flag)] = _diet_label(flag)
-    fields = filterset.form.fields
-    chips = []
-    for name, value in state:
-        if name in ("market", "ordering"):
-            continue
-        if name == "q":
-            text = _("Search: “%(q)s”") % {"q": value}
-        elif name in ("in_stock", "within_ul", "for_children"):
-            text = str(fields[name].label) + (": " + (_("yes") if value == "true" else _("no")))
-        elif name.startswith(("min_", "max_")):
-            text = f"{fields[name].label}: {value}"
-        else:
-            text = labels.get((name, value), value)
-        rest = [(n, v) for n, v in state if (n, v) != (name, value)]
-        chips.append({"label": text, "url": _query(rest, request.path)})
-    return chips
-
-
-def _facet_groups(filterset: ProductFilter, facets: dict[str, Any]) -> list[dict[str, Any]]:
-    legends = {
-        "form": _("Form"),
-        "goal": _("Goal"),
-        "brand": _("Brand"),
-        "dose_form": _("Dose form"),
-    }
-    groups = []
-    for name, legend in legends.items():
-        selected = set(filterset.selected(name))
-        items = [{**item, "checked": item["value"] in selected} for item in facets.get(name, [])]
-        groups.append({"name": name, "legend": legend, "items": items})
-    return groups
 
 
 @require_GET
@@ -227,11 +140,11 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "page_error": page_error,
         "page_query": other.urlencode(),
         "count": listing.count if valid else 0,
-        "facet_groups": _facet_groups(filterset, listing.facets),
+        "facet_groups": facet_groups(filterset, listing.facets),
         "price_range": listing.facets["price"],
         "mg_range": listing.facets["elemental_mg"],
         "diet_options": [
-            {"value": flag, "label": _diet_label(flag), "checked": flag in selected_diet}
+            {"value": flag, "label": diet_label(flag), "checked": flag in selected_diet}
             for flag in DIET_FIELDS
         ],
         "sort_options": [(key, label) for key, (_fields, label) in ORDERINGS.items()],
@@ -239,7 +152,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "values": {name: request.GET.get(name, "")[:200] for name in LIST_PARAMS},
         "market": market,
         "markets": _markets(),
-        "chips": _chips(request, filterset, listing.facets),
+        "chips": listing_chips(request, filterset, listing.facets),
         "ul_mg": selectors.reference.ul_mg(market),
     }
     crumbs = [(_("Products"), reverse("catalog:product-list"))]
@@ -267,16 +180,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     packs = list(product.packs.all())
     dose_rows = selectors.products.product_dose_rows(product)
     label = selectors.products.product_label(product, lang)
-    interactions = [
-        {
-            "slug": it.slug,
-            "kind": it.kind,
-            "severity": it.severity,
-            "severity_label": Interaction.Severity(it.severity).label,
-            **it.texts[lang],
-        }
-        for it in selectors.interactions.product_interactions(product)
-    ]
+    interactions = [it.warning(lang) for it in selectors.interactions.product_interactions(product)]
     context = {
         "product": product,
         "packs": packs,
@@ -341,7 +245,7 @@ def goal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "products": products.rows,
         "product_count": products.count,
         "articles": goal.articles.all(),
-        "listing_url": _query([("goal", goal.slug)], reverse("catalog:product-list")),
+        "listing_url": query_url([("goal", goal.slug)], reverse("catalog:product-list")),
     }
     crumbs = [(_("Goals"), reverse("catalog:goal-list")), (goal.name, goal.get_absolute_url())]
     return _render(request, "catalog/goal_detail.html", context, crumbs=crumbs)
@@ -376,7 +280,7 @@ def form_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "product_count": products.count,
         "articles": form.articles.all(),
         "goals": form.goals.all(),
-        "listing_url": _query([("form", form.slug)], reverse("catalog:product-list")),
+        "listing_url": query_url([("form", form.slug)], reverse("catalog:product-list")),
     }
     crumbs = [(_("Forms"), reverse("catalog:form-list")), (form.name, form.get_absolute_url())]
     return _render(request, "catalog/form_detail.html", context, crumbs=crumbs)
@@ -453,12 +357,8 @@ def interaction_check(request: HttpRequest) -> HttpResponse:
         names = {p.slug: p.name for p in result.products}
         warnings = [
             {
-                "name": w.interaction.texts[lang]["name"],
-                "severity": w.interaction.severity,
-                "severity_label": Interaction.Severity(w.interaction.severity).label,
+                "warning": w.interaction.warning(lang),
                 "matched": w.matched,
-                "mechanism": w.interaction.texts[lang]["mechanism"],
-                "advice": w.interaction.texts[lang]["advice"],
                 "product_names": [names.get(s, s) for s in w.products],
             }
             for w in result.warnings
@@ -509,7 +409,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "products": products,
         "count": count,
         "articles": articles,
-        "listing_url": _query([("q", q)], reverse("catalog:product-list")),
+        "listing_url": query_url([("q", q)], reverse("catalog:product-list")),
     }
     crumbs = [(_("Search"), reverse("catalog:search"))]
     return _render(
