@@ -1,3 +1,5 @@
+"""The catalog app's configuration; registers its system checks when Django is ready."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.templatetags.static import static
 from django.utils.dateparse import parse_datetime
@@ -28,7 +28,7 @@ from ..cache import cached, catalog_version, one_read
 from ..conf import catalog_settings
 from ..models import Product
 from ..selectors.products import products_with_packs
-from ..selectors.rows import product_rows_of
+from ..selectors.rows import feed_products, last_updated, product_rows_of
 from .caching import representation_etag, representation_key
 from .context import Context
 from .negotiation import CatalogRequestMixin
@@ -63,9 +63,7 @@ class FeedView(CatalogRequestMixin, APIView):
     http_method_names = ["get", "head", "options"]
 
     def products(self, request: Request) -> QuerySet[Product]:
-        qs = Product.objects.published()
-        since = _updated_since(request)
-        return qs.filter(updated_at__gte=since) if since else qs
+        return feed_products(updated_since=_updated_since(request))
 
     def get(self, request: Request) -> HttpResponseBase:
         products = self.products(request)
@@ -76,7 +74,7 @@ class FeedView(CatalogRequestMixin, APIView):
         etag = representation_etag(key, catalog_version())
         last = cached(
             f"feed-last-modified:{type(self).__name__}:{since}",
-            lambda: products.order_by().aggregate(last=Max("updated_at"))["last"] or "",
+            lambda: last_updated(products) or "",
         )
         last_modified = http_date(last.timestamp()) if last else None
         if self.not_modified(request, etag, last or None):

@@ -1,3 +1,5 @@
+"""Who may do what through the API: everyone reads, writes need the model permissions."""
+
 from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 
 

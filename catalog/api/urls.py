@@ -1,3 +1,5 @@
+"""The API's routes: the resources (one router), the feeds, the schema and its docs page."""
+
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter

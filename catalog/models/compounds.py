@@ -1,3 +1,5 @@
+"""Magnesium forms (compounds) and the elemental fraction of each."""
+
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 

@@ -1,3 +1,5 @@
+"""Educational articles with their sections, FAQ and links to goals, forms and products."""
+
 from typing import TYPE_CHECKING, Any
 
 from django.db import models

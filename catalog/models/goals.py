@@ -1,3 +1,5 @@
+"""Goals a shopper browses by, with the authorised claims and forms that fit them."""
+
 from typing import TYPE_CHECKING, Any
 
 from django.db import models

@@ -1,3 +1,5 @@
+"""Safety data: markets, reference values (NRV, upper levels), health claims, interactions."""
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _

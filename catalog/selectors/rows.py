@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -260,6 +260,17 @@ def _lines_of(using: str, product_ids: list[int]) -> list[tuple[Any, ...]]:
             values[i] = decimal(values[i], places)
         rows.append(tuple(values))
     return rows
+
+
+def feed_products(*, updated_since: datetime | None = None) -> QuerySet[Product]:
+    """The published products a feed lists, those updated since a moment when one is given."""
+    products = Product.objects.published()
+    return products.filter(updated_at__gte=updated_since) if updated_since else products
+
+
+def last_updated(products: QuerySet[Product]) -> datetime | None:
+    """When the most recently updated of `products` was updated (a feed's Last-Modified)."""
+    return products.order_by().aggregate(last=Max("updated_at"))["last"]  # type: ignore[no-any-return]
 
 
 def product_rows_of(queryset: QuerySet[Any], chunk_size: int) -> Iterator[ProductRow]:
