@@ -9,6 +9,11 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+def field_errors(form: Any) -> dict[str, list[str]]:
+    """A form's errors as the API's `errors` object: messages by field."""
+    return {name: [str(message) for message in messages] for name, messages in form.errors.items()}
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ProtectedError):
         return Response(

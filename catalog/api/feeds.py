@@ -72,12 +72,14 @@ class FeedView(CatalogRequestMixin, APIView):
         # cache lookup); Last-Modified from the newest update, read once per catalog version.
         key = representation_key(request, self.lang, self.market, type(self).__name__)
         etag = representation_etag(key, catalog_version())
-        last = cached(
+        # Cached as "" when the feed is empty (the cache cannot tell None from a miss).
+        stored = cached(
             f"feed-last-modified:{type(self).__name__}:{since}",
             lambda: last_updated(products) or "",
         )
+        last = stored if isinstance(stored, datetime) else None
         last_modified = http_date(last.timestamp()) if last else None
-        if self.not_modified(request, etag, last or None):
+        if self.not_modified(request, etag, last):
             response: HttpResponseBase = HttpResponse(status=304)
         else:
             response = StreamingHttpResponse(

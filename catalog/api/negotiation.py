@@ -11,6 +11,7 @@ from rest_framework.request import Request
 
 from ..filters import MarketForm
 from ..selectors.reference import default_market
+from .errors import field_errors
 
 LANGUAGES = ("nl", "en")
 
@@ -48,7 +49,7 @@ def request_market(request: Request) -> str:
     form = MarketForm({"market": request.query_params.get("market") or ""})
     with translation.override(error_language(request)):
         if not form.is_valid():
-            raise ValidationError(form.errors)
+            raise ValidationError(field_errors(form))
     return form.market_or_default()
 
 

@@ -66,6 +66,7 @@ class CatalogPagination(PageNumberPagination):
     def _link(self, number: int) -> str | None:
         if number < 1 or number > self.num_pages:
             return None
+        assert self.request is not None  # set by paginate_queryset
         url = self.request.build_absolute_uri()
         if number == 1:
             return str(remove_query_param(url, self.page_query_param))

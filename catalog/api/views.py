@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -24,6 +25,7 @@ from . import inputs
 from . import serializers as out
 from .caching import cached_read
 from .context import Context
+from .errors import field_errors
 from .negotiation import CatalogRequestMixin
 from .pagination import CatalogPagination
 
@@ -165,7 +167,7 @@ class CatalogViewSet(
     # Only what a slug can be reaches a view: anything else is a 404 from the URL resolver
     # (a NUL in the path was a 500 on PostgreSQL).
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
-    pagination_class = None
+    pagination_class: type[BasePagination] | None = None
     output: type[out.Shape]
     write_serializer: type[Any]
 
@@ -178,7 +180,7 @@ class CatalogViewSet(
 
     def get_queryset(self) -> QuerySet[Any]:
         if self.action in WRITE_ACTIONS:
-            return self.write_serializer.Meta.model.objects.all()  # type: ignore[no-any-return]
+            return content.every(self.write_serializer.Meta.model)
         return self.read_queryset()
 
     def get_serializer_class(self) -> type[Any]:
@@ -225,7 +227,7 @@ class ProductViewSet(CatalogViewSet):
 
     @cached_read
     def list(self, request: Request) -> Response:
-        filterset = ProductFilter(request.query_params, queryset=Product.objects.published())
+        filterset = ProductFilter(request.query_params)
         with self.errors_language():
             if not filterset.is_valid():
                 raise ValidationError(filterset.errors)
@@ -316,7 +318,7 @@ class InteractionViewSet(CatalogViewSet):
     write_serializer = inputs.InteractionWrite
 
     def read_queryset(self) -> QuerySet[Interaction]:
-        return Interaction.objects.all()
+        return content.every(Interaction)
 
     @cached_read
     def list(self, request: Request) -> Response:
@@ -339,7 +341,7 @@ class InteractionViewSet(CatalogViewSet):
         form = InteractionCheckForm(request.query_params)
         with self.errors_language():
             if not form.is_valid():
-                raise ValidationError(form.errors)
+                raise ValidationError(field_errors(form))
         data = form.cleaned_data
         result = selectors.interactions.interaction_check(
             product_slugs=data["product"],

@@ -4,10 +4,19 @@ published articles), and the small reads of the home page and the checker."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Min, Model, OuterRef, Prefetch, Q, QuerySet
 
 from ..models import Article, Form, Goal, IngredientLine, Product
+
+M = TypeVar("M", bound=Model)
+
+
+def every(model: type[M]) -> QuerySet[M]:
+    """Every object of a catalog model, drafts included: what a write looks its target up in
+    (and what the API's permission check reads the model from)."""
+    return model._default_manager.all()
 
 
 def published_articles() -> QuerySet[Article]:

@@ -169,7 +169,10 @@ class ProductRow:
                 )
                 for line in product.ingredients.all()
             ],
-            goals=[GoalRef(g.id, g.slug, g.name_nl, g.name_en) for g in product.goals.all()],
+            goals=[
+                GoalRef(g.id, g.slug, getattr(g, "name_nl", ""), getattr(g, "name_en", None))
+                for g in product.goals.all()
+            ],
         )
 
 

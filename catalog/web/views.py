@@ -126,7 +126,8 @@ def product_list(request: HttpRequest) -> HttpResponse:
         number, page_error = _page_number(request.GET.get("page"), paginator.num_pages)
         page = paginator.page(number)
         products = selectors.products.mark_upper_levels(
-            selectors.rows.product_rows(page.object_list), market
+            selectors.rows.product_rows(page.object_list),  # type: ignore[arg-type]
+            market,
         )
     other = request.GET.copy()
     other.pop("page", None)

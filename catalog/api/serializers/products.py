@@ -76,7 +76,8 @@ class ProductSummaryOut(Shape):
     updated_at = s.CharField()
 
     @classmethod
-    def build(cls, obj: ProductRow, ctx: Context) -> dict[str, Any]:
+    def build(cls, obj: Any, ctx: Context) -> dict[str, Any]:
+        """From a `ProductRow`."""
         ul = reference.product_ul_mg(obj, ctx.market)
         warnings = interaction_reads.product_interaction_classes(obj)
         return {
