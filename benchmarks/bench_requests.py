@@ -36,6 +36,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from catalog import selectors
+    from catalog.cache import one_read
     from catalog.models import Brand, Product
 
     settings.ROOT_URLCONF = "bench_urls"
@@ -83,17 +84,16 @@ def main() -> None:
         return (time.perf_counter() - start) * 1000
 
     def our_facets(query: str) -> None:
-        base = Product.objects.published()
-        filterset = ProductFilter(QueryDict(query), queryset=base)
-        with selectors.one_read():
+        filterset = ProductFilter(QueryDict(query))
+        with one_read():
             assert filterset.is_valid(), filterset.errors
-            selectors.product_facets(filterset, base, "nl")
+            selectors.facets.product_facets(filterset.listing_query(), "nl")
 
     def prime_reference() -> None:
         cache.clear()
-        selectors.facet_reference()
-        selectors.reference_bands()
-        selectors.interactions()
+        selectors.reference.facet_reference()
+        selectors.reference.reference_bands()
+        selectors.interactions.interactions()
 
     result: dict[str, Any] = {
         "products": Product.objects.filter(published=True).count(),

@@ -39,20 +39,18 @@ def main() -> None:
 
     from catalog import selectors
     from catalog.filters import ProductFilter
-    from catalog.models import Brand, Product
+    from catalog.models import Brand
 
     translation.activate("nl")
     # The brand with most products, as in the request benchmark.
     brand = Brand.objects.annotate(n=Count("products")).order_by("-n").values_list("slug")[0][0]
     listings = sys.argv[1:] or LISTINGS
     for query in (q.replace("{brand}", brand) for q in listings):
-        base = Product.objects.published()
-        filterset = ProductFilter(QueryDict(query), queryset=base)
+        filterset = ProductFilter(QueryDict(query))
         assert filterset.is_valid(), filterset.errors
-        # The page as `selectors.product_rows` reads it (every column of a summary).
-        page = filterset.ordered(filterset.filter_queryset_except(base))[:24].values(
-            *selectors.SUMMARY_FIELDS, "goal_mask"
-        )
+        listing = filterset.listing_query()
+        # The page as `selectors.rows.product_rows` reads it (every column of a summary).
+        page = listing.ordered[:24].values(*selectors.rows.SUMMARY_FIELDS, "goal_mask")
         recorded: list[tuple[str, Any]] = []
 
         def record(
@@ -62,7 +60,7 @@ def main() -> None:
             return execute(sql, params, many, context)
 
         with connection.execute_wrapper(record):
-            selectors.product_facets(filterset, base, "nl")
+            selectors.facets.product_facets(listing, "nl")
         statements = [("page", *page.query.sql_with_params())]
         statements += [("facets", sql, params) for sql, params in recorded if "GROUP BY" in sql]
         print(f"\n## ?{query or '(no filter)'}")

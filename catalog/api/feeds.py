@@ -128,21 +128,24 @@ FEED_ERRORS = {
 }
 
 
+def feed_schema(media_type: str, description: str) -> Any:
+    """The OpenAPI description of a feed: a streamed body of `media_type`, or 304."""
+    return extend_schema(
+        parameters=FEED_PARAMS,
+        responses={
+            (200, media_type): OpenApiResponse(OpenApiTypes.STR, description=description),
+            304: OpenApiResponse(description="Not modified."),
+            **FEED_ERRORS,
+        },
+    )
+
+
 class ProductsJsonLinesFeed(FeedView):
     """Every published product, one PRODUCT JSON per line."""
 
     content_type = "application/x-ndjson; charset=utf-8"
 
-    @extend_schema(
-        parameters=FEED_PARAMS,
-        responses={
-            (200, "application/x-ndjson"): OpenApiResponse(
-                OpenApiTypes.STR, description="One PRODUCT JSON object per line."
-            ),
-            304: OpenApiResponse(description="Not modified."),
-            **FEED_ERRORS,
-        },
-    )
+    @feed_schema("application/x-ndjson", "One PRODUCT JSON object per line.")
     def get(self, request: Request) -> HttpResponseBase:
         return super().get(request)
 
@@ -165,16 +168,7 @@ class GoogleMerchantFeed(FeedView):
 
     content_type = "application/rss+xml; charset=utf-8"
 
-    @extend_schema(
-        parameters=FEED_PARAMS,
-        responses={
-            (200, "application/rss+xml"): OpenApiResponse(
-                OpenApiTypes.STR, description="RSS 2.0, one <item> per pack."
-            ),
-            304: OpenApiResponse(description="Not modified."),
-            **FEED_ERRORS,
-        },
-    )
+    @feed_schema("application/rss+xml", "RSS 2.0, one <item> per pack.")
     def get(self, request: Request) -> HttpResponseBase:
         return super().get(request)
 

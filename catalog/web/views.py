@@ -235,21 +235,31 @@ def goal_list(request: HttpRequest) -> HttpResponse:
     return _render(request, "catalog/goal_list.html", context, crumbs=crumbs)
 
 
+def _browse_page(
+    request: HttpRequest, kind: str, obj: Any, products: Any, **context: Any
+) -> HttpResponse:
+    """A goal's or a form's page: what it is, its best-value products and its articles,
+    with a link to the listing filtered by it."""
+    found = shelf(products, market=_market(request), limit=12)
+    context |= {
+        kind: obj,
+        "products": found.rows,
+        "product_count": found.count,
+        "articles": obj.articles.all(),
+        "listing_url": query_url([(kind, obj.slug)], reverse("catalog:product-list")),
+    }
+    parent = {"goal": (_("Goals"), "catalog:goal-list"), "form": (_("Forms"), "catalog:form-list")}
+    label, url_name = parent[kind]
+    crumbs = [(label, reverse(url_name)), (obj.name, obj.get_absolute_url())]
+    return _render(request, f"catalog/{kind}_detail.html", context, crumbs=crumbs)
+
+
 @require_GET
 def goal_detail(request: HttpRequest, slug: str) -> HttpResponse:
     goal = content.goal(slug)
     if goal is None:
         raise Http404(_("No such goal."))
-    products = shelf(content.goal_products(goal), market=_market(request), limit=12)
-    context = {
-        "goal": goal,
-        "products": products.rows,
-        "product_count": products.count,
-        "articles": goal.articles.all(),
-        "listing_url": query_url([("goal", goal.slug)], reverse("catalog:product-list")),
-    }
-    crumbs = [(_("Goals"), reverse("catalog:goal-list")), (goal.name, goal.get_absolute_url())]
-    return _render(request, "catalog/goal_detail.html", context, crumbs=crumbs)
+    return _browse_page(request, "goal", goal, content.goal_products(goal))
 
 
 @require_GET
@@ -274,17 +284,7 @@ def form_detail(request: HttpRequest, slug: str) -> HttpResponse:
     form = content.form(slug)
     if form is None:
         raise Http404(_("No such form."))
-    products = shelf(content.form_products(form), market=_market(request), limit=12)
-    context = {
-        "form": form,
-        "products": products.rows,
-        "product_count": products.count,
-        "articles": form.articles.all(),
-        "goals": form.goals.all(),
-        "listing_url": query_url([("form", form.slug)], reverse("catalog:product-list")),
-    }
-    crumbs = [(_("Forms"), reverse("catalog:form-list")), (form.name, form.get_absolute_url())]
-    return _render(request, "catalog/form_detail.html", context, crumbs=crumbs)
+    return _browse_page(request, "form", form, content.form_products(form), goals=form.goals.all())
 
 
 # --- articles -------------------------------------------------------------------------------
