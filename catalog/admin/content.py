@@ -1,4 +1,5 @@
-"""Articles with their sections and FAQ inline; rich text is sanitised with nh3 on save."""
+"""Articles with their sections and FAQ inline, saved through `services.article_save` (which
+sanitises the rich text with nh3)."""
 
 from __future__ import annotations
 
@@ -10,22 +11,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
-from catalog.cache import invalidate_catalog_cache
+from catalog import services
 from catalog.admin.base import TabbedAdmin
 from catalog.models import Article, ArticleSection, FaqItem
-from catalog.sanitize import clean_html
 
-# Rich-text fields per model, in every language (modeltranslation columns).
-HTML_FIELDS: dict[type[Any], tuple[str, ...]] = {
-    Article: ("intro_html_nl", "intro_html_en"),
-    ArticleSection: ("body_html_nl", "body_html_en"),
-    FaqItem: ("answer_html_nl", "answer_html_en"),
-}
-
-
-def sanitise(obj: Any) -> None:
-    for name in HTML_FIELDS.get(type(obj), ()):
-        setattr(obj, name, clean_html(getattr(obj, name) or ""))
+from .writes import ServiceWrites, formset_for, kept_objects, model_fields
 
 
 class ArticleSectionInline(TranslationStackedInline):
@@ -40,8 +30,19 @@ class FaqItemInline(TranslationStackedInline):
     fields = ("position", "question", "answer_html")
 
 
+def _inline_inputs(formsets: list[Any], model: type[Any], make: type[Any]) -> list[Any] | None:
+    """The inline objects kept by the page as service inputs (`make`: SectionInput or
+    FaqInput, built from the fields of the same names); None when not editable."""
+    formset = formset_for(formsets, model)
+    objects = kept_objects(formset) if formset is not None else None
+    if objects is None:
+        return None
+    names = make.__dataclass_fields__
+    return [make(**{name: getattr(obj, name) for name in names}) for obj in objects]
+
+
 @admin.register(Article)
-class ArticleAdmin(TabbedAdmin):
+class ArticleAdmin(ServiceWrites, TabbedAdmin):
     list_display = ("title", "slug", "published", "published_at", "section_count", "updated_at")
     list_filter = ("published", "goals", "forms")
     search_fields = ("slug", "title_nl", "title_en")
@@ -67,18 +68,16 @@ class ArticleAdmin(TabbedAdmin):
     def section_count(self, obj: Article) -> int:
         return int(getattr(obj, "section_total", 0))
 
-    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
-        sanitise(obj)
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        for instance in formset.save(commit=False):
-            sanitise(instance)
-            instance.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        formset.save_m2m()
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        invalidate_catalog_cache()
+    def save_through_services(
+        self, request: HttpRequest, form: Any, formsets: Any, change: bool
+    ) -> None:
+        article = form.instance
+        relations = ("goals", "forms", "products")
+        services.article_save(
+            article=article,
+            slug=article.slug,
+            fields={k: v for k, v in model_fields(form).items() if k not in relations},
+            sections=_inline_inputs(formsets, ArticleSection, services.SectionInput),
+            faq=_inline_inputs(formsets, FaqItem, services.FaqInput),
+            **{name: form.cleaned_data[name] for name in relations if name in form.cleaned_data},
+        )
