@@ -76,7 +76,9 @@ def test_every_public_write_service_is_atomic():
     assert len(writers) >= 30
     assert {"product_recompute", "products_recompute", "products_bulk_save"} <= set(writers)
     not_atomic = [
-        name for name, func in writers.items() if "transaction.atomic" not in inspect.getsource(func)
+        name
+        for name, func in writers.items()
+        if "transaction.atomic" not in inspect.getsource(func)
     ]
     assert not not_atomic, not_atomic
 
