@@ -108,13 +108,13 @@ def prepare_database() -> None:
     """Migrate, load the reference data and drop what earlier runs imported."""
     from django.core.management import call_command
 
-    from catalog import selectors
+    from catalog.cache import invalidate_catalog_cache
     from catalog.models import Product
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
     Product.objects.filter(packs__sku__startswith=SKU_PREFIX).distinct().delete()
-    selectors.invalidate_catalog_cache()
+    invalidate_catalog_cache()
 
 
 class Clock:

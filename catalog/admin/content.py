@@ -15,7 +15,7 @@ from catalog import services
 from catalog.admin.base import TabbedAdmin
 from catalog.models import Article, ArticleSection, FaqItem
 
-from .writes import ServiceWrites, formset_for, kept_objects, model_fields
+from .writes import ServiceWrites, inline_inputs, model_fields
 
 
 class ArticleSectionInline(TranslationStackedInline):
@@ -28,17 +28,6 @@ class FaqItemInline(TranslationStackedInline):
     model = FaqItem
     extra = 0
     fields = ("position", "question", "answer_html")
-
-
-def _inline_inputs(formsets: list[Any], model: type[Any], make: type[Any]) -> list[Any] | None:
-    """The inline objects kept by the page as service inputs (`make`: SectionInput or
-    FaqInput, built from the fields of the same names); None when not editable."""
-    formset = formset_for(formsets, model)
-    objects = kept_objects(formset) if formset is not None else None
-    if objects is None:
-        return None
-    names = make.__dataclass_fields__
-    return [make(**{name: getattr(obj, name) for name in names}) for obj in objects]
 
 
 @admin.register(Article)
@@ -77,7 +66,7 @@ class ArticleAdmin(ServiceWrites, TabbedAdmin):
             article=article,
             slug=article.slug,
             fields={k: v for k, v in model_fields(form).items() if k not in relations},
-            sections=_inline_inputs(formsets, ArticleSection, services.SectionInput),
-            faq=_inline_inputs(formsets, FaqItem, services.FaqInput),
+            sections=inline_inputs(formsets, ArticleSection, services.SectionInput),
+            faq=inline_inputs(formsets, FaqItem, services.FaqInput),
             **{name: form.cleaned_data[name] for name in relations if name in form.cleaned_data},
         )

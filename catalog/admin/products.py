@@ -32,7 +32,7 @@ from catalog.services import changed_price
 from .product_filters import ComplianceProblemFilter, ExceedsUlFilter, FormFilter
 from .product_forms import IngredientFormSet, IngredientLineForm, PriceChangeForm, ProductAdminForm
 from .product_import import ImportExportPages, export_response
-from .writes import ServiceWrites, formset_for, kept_objects, log_change, model_fields
+from .writes import ServiceWrites, inline_inputs, log_change, model_fields
 
 __all__ = ["ProductAdmin", "changed_price"]
 
@@ -50,61 +50,16 @@ DERIVED_READONLY = (
 
 
 def product_input(form: ProductAdminForm, formsets: list[Any]) -> services.ProductInput:
-    """What the change page says the product is: its form, goals and articles, and the
-    objects its inlines keep (None for an inline the user cannot edit: left as it is)."""
-    relations = {
-        model: kept_objects(formset) if formset is not None else None
-        for model in (IngredientLine, CoIngredient, Pack)
-        for formset in [formset_for(formsets, model)]
-    }
-    lines, co_ingredients, packs = (
-        relations[IngredientLine],
-        relations[CoIngredient],
-        relations[Pack],
-    )
+    """What the change page says the product is: its form, goals and articles, and what its
+    inlines keep (None for an inline the user cannot edit: left as it is). A pack goes by its
+    pk, so it keeps its identity (and history) when its SKU is edited."""
     return services.ProductInput(
         fields={name: value for name, value in model_fields(form).items() if name != "goals"},
         goals=form.cleaned_data.get("goals"),
         articles=form.cleaned_data.get("articles"),
-        ingredients=None
-        if lines is None
-        else [
-            services.IngredientInput(
-                form=line.form,
-                compound_mg=line.compound_mg,
-                elemental_mg=line.elemental_mg,
-                assayed_fraction=line.assayed_fraction,
-                position=line.position,
-            )
-            for line in lines
-        ],
-        co_ingredients=None
-        if co_ingredients is None
-        else [
-            services.CoIngredientInput(
-                name_nl=co.name_nl,
-                name_en=co.name_en,
-                amount=co.amount,
-                unit=co.unit,
-                nrv_amount=co.nrv_amount,
-                position=co.position,
-            )
-            for co in co_ingredients
-        ],
-        # A pack keeps its identity (and history) when its SKU is edited: it goes by its pk.
-        packs=None
-        if packs is None
-        else [
-            services.PackInput(
-                pk=pack.pk,
-                sku=pack.sku,
-                gtin=pack.gtin,
-                servings_per_container=pack.servings_per_container,
-                price_eur=pack.price_eur,
-                stock=pack.stock,
-            )
-            for pack in packs
-        ],
+        ingredients=inline_inputs(formsets, IngredientLine, services.IngredientInput),
+        co_ingredients=inline_inputs(formsets, CoIngredient, services.CoIngredientInput),
+        packs=inline_inputs(formsets, Pack, services.PackInput),
     )
 
 
@@ -340,23 +295,21 @@ class ProductAdmin(ServiceWrites, ImportExportPages, TabbedAdmin):
 
     @admin.action(description=gettext_lazy("Publish selected products"), permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Product]) -> None:
-        products = services.products_publish(queryset=queryset, published=True)
-        log_change(request, products, _("Published."))
-        self.message_user(
-            request,
-            _("%(count)s products published.") % {"count": len(products)},
-            messages.SUCCESS,
-        )
+        self._publish(request, queryset, True)
 
     @admin.action(description=gettext_lazy("Unpublish selected products"), permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Product]) -> None:
-        products = services.products_publish(queryset=queryset, published=False)
-        log_change(request, products, _("Unpublished."))
-        self.message_user(
-            request,
-            _("%(count)s products unpublished.") % {"count": len(products)},
-            messages.SUCCESS,
+        self._publish(request, queryset, False)
+
+    def _publish(self, request: HttpRequest, queryset: QuerySet[Product], published: bool) -> None:
+        products = services.products_publish(queryset=queryset, published=published)
+        log_change(request, products, _("Published.") if published else _("Unpublished."))
+        message = (
+            _("%(count)s products published.")
+            if published
+            else _("%(count)s products unpublished.")
         )
+        self.message_user(request, message % {"count": len(products)}, messages.SUCCESS)
 
     @admin.action(description=gettext_lazy("Change prices by a percentage"), permissions=["change"])
     def change_price(

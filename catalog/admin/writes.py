@@ -9,8 +9,9 @@ gives Django the added, changed and deleted objects it names in the history entr
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -19,6 +20,8 @@ from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest
 
 from catalog import services
+
+T = TypeVar("T")
 
 
 def log_change(
@@ -46,8 +49,8 @@ def model_fields(form: ModelForm[Any]) -> dict[str, Any]:
 
 
 def kept_objects(formset: BaseModelFormSet[Any, Any]) -> list[Any] | None:
-    """The inline objects the product (or article) has after the save, in the page's order,
-    unsaved, with the posted values: existing ones not marked for deletion, then new ones.
+    """The inline objects the parent has after the save, in the page's order, unsaved, with
+    the posted values: existing ones not marked for deletion, then new ones.
 
     None when the formset edits nothing (a user who may only view the inline): the relation
     is left as it is.
@@ -60,8 +63,18 @@ def kept_objects(formset: BaseModelFormSet[Any, Any]) -> list[Any] | None:
     return [f.instance for f in kept]
 
 
-def formset_for(formsets: list[Any], model: type[Model]) -> Any | None:
-    return next((formset for formset in formsets if formset.model is model), None)
+def inline_inputs(
+    formsets: list[Any], model: type[Model], make: Callable[..., T]
+) -> list[T] | None:
+    """What an inline keeps after the save, as service inputs: `make` (a dataclass such as
+    `services.PackInput`) from each kept object's attributes of the same names. None when the
+    page has no editable inline for `model`: the relation is left as it is."""
+    formset = next((f for f in formsets if f.model is model), None)
+    objects = kept_objects(formset) if formset is not None else None
+    if objects is None:
+        return None
+    names = [field.name for field in dataclasses.fields(make)]  # type: ignore[arg-type]
+    return [make(**{name: getattr(obj, name) for name in names}) for obj in objects]
 
 
 class ServiceWrites(admin.ModelAdmin):

@@ -142,31 +142,24 @@ def _match_products(
         by_name = ref.products_by_key.get(key, [])
         product: Product | None = None
         if len(by_sku) > 1:
-            for pack in group.packs:
-                if pack.pack is not None:
-                    errors.append(
-                        RowError(
-                            pack.line,
-                            "sku",
-                            _("The packs of this product belong to different products (%(slugs)s).")
-                            % {"slugs": ", ".join(sorted(p.slug for p in by_sku))},
-                        )
-                    )
+            message = _("The packs of this product belong to different products (%(slugs)s).") % {
+                "slugs": ", ".join(sorted(p.slug for p in by_sku))
+            }
+            errors += [RowError(p.line, "sku", message) for p in group.packs if p.pack]
             continue
         if by_sku:
             product = by_sku.pop()
-            others = [p for p in by_name if p.pk != product.pk]
-            if others:
-                for pack in group.packs:
-                    if pack.pack is not None:
-                        errors.append(
-                            RowError(
-                                pack.line,
-                                "sku",
-                                _("The SKU %(sku)s belongs to another product, %(slug)s.")
-                                % {"sku": pack.data.sku, "slug": product.slug},
-                            )
-                        )
+            if any(p.pk != product.pk for p in by_name):
+                errors += [
+                    RowError(
+                        p.line,
+                        "sku",
+                        _("The SKU %(sku)s belongs to another product, %(slug)s.")
+                        % {"sku": p.data.sku, "slug": product.slug},
+                    )
+                    for p in group.packs
+                    if p.pack
+                ]
                 continue
         elif len(by_name) > 1:
             errors.append(

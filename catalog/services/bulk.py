@@ -22,6 +22,7 @@ from ..cache import invalidate_catalog_cache
 from ..derived import facet_mask, search_text_of
 from ..models import Article, Brand, CoIngredient, Form, Goal, IngredientLine, Pack, Product
 from ..selectors.reference import nrv_mg as reference_nrv_mg
+from .common import build_children
 from .inputs import IngredientInput, PackInput
 from .products import known_nrv
 from .recompute import dose_values, products_recompute
@@ -121,16 +122,9 @@ def _relations_write(items: Sequence[BulkProduct]) -> None:
         ).delete()
         IngredientLine.objects.bulk_create(
             [
-                IngredientLine(
-                    product=i.product,
-                    form=line.form,
-                    compound_mg=line.compound_mg,
-                    elemental_mg=line.elemental_mg,
-                    assayed_fraction=line.assayed_fraction,
-                    position=n if line.position is None else line.position,
-                )
+                line
                 for i in chunk
-                for n, line in enumerate(i.ingredients or ())
+                for line in build_children(IngredientLine, i.ingredients or (), product=i.product)
             ]
         )
 

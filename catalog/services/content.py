@@ -10,6 +10,7 @@ from django.db import transaction
 from ..cache import invalidate_catalog_cache
 from ..models import Article, ArticleSection, FaqItem, Form, Goal, Product
 from ..sanitize import clean_html
+from .common import set_relations
 from .inputs import FaqInput, SectionInput
 
 # Rich-text fields per model, in every language (modeltranslation columns): sanitised with
@@ -31,8 +32,17 @@ def sanitised(model: type[Any], fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _values(item: SectionInput | FaqInput) -> dict[str, Any]:
-    return {name: value for name, value in vars(item).items() if name != "position"}
+def _inline_replace(manager: Any, model: Any, items: Sequence[SectionInput | FaqInput]) -> None:
+    """Replace an article's sections (or FAQ) with `items`, sanitised, in the given order."""
+    manager.all().delete()
+    model.objects.bulk_create(
+        model(
+            article=manager.instance,
+            position=index if item.position is None else item.position,
+            **sanitised(model, {k: v for k, v in vars(item).items() if k != "position"}),
+        )
+        for index, item in enumerate(items)
+    )
 
 
 @transaction.atomic
@@ -57,30 +67,9 @@ def article_save(
     article.full_clean()
     article.save()
     if sections is not None:
-        article.sections.all().delete()
-        ArticleSection.objects.bulk_create(
-            ArticleSection(
-                article=article,
-                position=i if s.position is None else s.position,
-                **sanitised(ArticleSection, _values(s)),
-            )
-            for i, s in enumerate(sections)
-        )
+        _inline_replace(article.sections, ArticleSection, sections)
     if faq is not None:
-        article.faq.all().delete()
-        FaqItem.objects.bulk_create(
-            FaqItem(
-                article=article,
-                position=i if q.position is None else q.position,
-                **sanitised(FaqItem, _values(q)),
-            )
-            for i, q in enumerate(faq)
-        )
-    if goals is not None:
-        article.goals.set(goals)
-    if forms is not None:
-        article.forms.set(forms)
-    if products is not None:
-        article.products.set(products)
+        _inline_replace(article.faq, FaqItem, faq)
+    set_relations(article, goals=goals, forms=forms, products=products)
     invalidate_catalog_cache()
     return article

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from .. import dosing
 from ..cache import invalidate_catalog_cache
 from ..models import CoIngredient, IngredientLine, Product
 from ..validators import validate_plausible_dose
+from .common import build_children, replace_children, set_relations
 from .inputs import CoIngredientInput, IngredientInput, ProductInput
 from .packs import packs_save
 from .recompute import product_recompute
@@ -63,37 +65,6 @@ def _check_plausible_dose(product: Product, ingredients: Sequence[IngredientInpu
             raise ValidationError({"ingredients": error.error_list}) from None
 
 
-def _lines_replace(product: Product, ingredients: Sequence[IngredientInput]) -> None:
-    product.ingredients.all().delete()
-    for index, item in enumerate(ingredients):
-        line = IngredientLine(
-            product=product,
-            form=item.form,
-            compound_mg=item.compound_mg,
-            elemental_mg=item.elemental_mg,
-            assayed_fraction=item.assayed_fraction,
-            position=index if item.position is None else item.position,
-        )
-        line.full_clean()
-        line.save()
-
-
-def _co_ingredients_replace(product: Product, items: Sequence[CoIngredientInput]) -> None:
-    product.co_ingredients.all().delete()
-    for index, item in enumerate(items):
-        co_item = CoIngredient(
-            product=product,
-            name_nl=item.name_nl,
-            name_en=item.name_en,
-            amount=item.amount,
-            unit=item.unit,
-            nrv_amount=co_ingredient_nrv(item),
-            position=index if item.position is None else item.position,
-        )
-        co_item.full_clean()
-        co_item.save()
-
-
 @transaction.atomic
 def product_save(*, data: ProductInput, product: Product | None = None) -> Product:
     """Create (product=None, or an unsaved Product) or update a product with its lines and
@@ -110,14 +81,15 @@ def product_save(*, data: ProductInput, product: Product | None = None) -> Produ
     _check_plausible_dose(product, data.ingredients)
     product.save()
 
-    if data.goals is not None:
-        product.goals.set(data.goals)
-    if data.articles is not None:
-        product.articles.set(data.articles)
+    set_relations(product, goals=data.goals, articles=data.articles)
     if data.ingredients is not None:
-        _lines_replace(product, data.ingredients)
+        lines = build_children(IngredientLine, data.ingredients, product=product)
+        replace_children(product.ingredients, lines)
     if data.co_ingredients is not None:
-        _co_ingredients_replace(product, data.co_ingredients)
+        co_items = [replace(co, nrv_amount=co_ingredient_nrv(co)) for co in data.co_ingredients]
+        replace_children(
+            product.co_ingredients, build_children(CoIngredient, co_items, product=product)
+        )
     if data.packs is not None:
         packs_save(product=product, packs=data.packs, remove_missing=data.remove_missing_packs)
     return product_recompute(product=product)

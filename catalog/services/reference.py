@@ -9,27 +9,20 @@ passes it on.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
 
 from ..cache import invalidate_catalog_cache
 from ..models import Brand, Form, Goal, HealthClaim, Interaction, Product, ReferenceValue
+from .common import assign, by_slug, set_relations, store
 from .content import HTML_FIELDS, sanitised
 from .recompute import products_recompute
-
-M = TypeVar("M", bound=Model)
 
 # What of a form goes into its products' stored fields: the fraction into the dose of every
 # line given as a compound weight, the slug and names into the search text.
 FORM_PRODUCT_FIELDS = ("slug", "name_nl", "name_en", "elemental_fraction")
-
-
-def _assign(obj: M, fields: dict[str, Any]) -> M:
-    for name, value in fields.items():
-        setattr(obj, name, value)
-    return obj
 
 
 def _changed(obj: Model, names: Sequence[str]) -> bool:
@@ -40,17 +33,11 @@ def _changed(obj: Model, names: Sequence[str]) -> bool:
     return stored is not None and any(stored[name] != getattr(obj, name) for name in names)
 
 
-def _store(obj: M) -> M:
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
 @transaction.atomic
 def brand_save(*, brand: Brand) -> Brand:
     """Store a brand. Its name is part of its products' search text: a new name recomputes it."""
     renamed = _changed(brand, ("name",))
-    _store(brand)
+    store(brand)
     if renamed:
         products_recompute(queryset=Product.objects.filter(brand=brand))
     invalidate_catalog_cache()
@@ -59,8 +46,7 @@ def brand_save(*, brand: Brand) -> Brand:
 
 @transaction.atomic
 def brand_upsert(*, slug: str, **fields: Any) -> Brand:
-    brand = Brand.objects.filter(slug=slug).first() or Brand(slug=slug)
-    return brand_save(brand=_assign(brand, fields))
+    return brand_save(brand=by_slug(Brand, slug, fields))
 
 
 @transaction.atomic
@@ -68,7 +54,7 @@ def form_save(*, form: Form) -> Form:
     """Store a form. A new fraction, slug or name changes the stored dose or search text of
     every product with a line of the form: they are recomputed."""
     changed = _changed(form, FORM_PRODUCT_FIELDS)
-    _store(form)
+    store(form)
     if changed:
         products_recompute(queryset=Product.objects.filter(ingredients__form=form).distinct())
     invalidate_catalog_cache()
@@ -77,8 +63,7 @@ def form_save(*, form: Form) -> Form:
 
 @transaction.atomic
 def form_upsert(*, slug: str, **fields: Any) -> Form:
-    form = Form.objects.filter(slug=slug).first() or Form(slug=slug)
-    return form_save(form=_assign(form, fields))
+    return form_save(form=by_slug(Form, slug, fields))
 
 
 @transaction.atomic
@@ -91,11 +76,8 @@ def goal_save(
     """Store a goal with its text sanitised; claims and recommended forms, when given,
     replace the goal's."""
     html = {name: getattr(goal, name) for name in HTML_FIELDS["goal"]}
-    _store(_assign(goal, sanitised(Goal, html)))
-    if claims is not None:
-        goal.claims.set(claims)
-    if recommended_forms is not None:
-        goal.recommended_forms.set(recommended_forms)
+    store(assign(goal, sanitised(Goal, html)))
+    set_relations(goal, claims=claims, recommended_forms=recommended_forms)
     invalidate_catalog_cache()
     return goal
 
@@ -108,21 +90,20 @@ def goal_upsert(
     recommended_forms: Sequence[Form] | None = None,
     **fields: Any,
 ) -> Goal:
-    goal = Goal.objects.filter(slug=slug).first() or Goal(slug=slug)
-    return goal_save(goal=_assign(goal, fields), claims=claims, recommended_forms=recommended_forms)
+    goal = by_slug(Goal, slug, fields)
+    return goal_save(goal=goal, claims=claims, recommended_forms=recommended_forms)
 
 
 @transaction.atomic
 def claim_save(*, claim: HealthClaim) -> HealthClaim:
-    _store(claim)
+    store(claim)
     invalidate_catalog_cache()
     return claim
 
 
 @transaction.atomic
 def claim_upsert(*, slug: str, **fields: Any) -> HealthClaim:
-    claim = HealthClaim.objects.filter(slug=slug).first() or HealthClaim(slug=slug)
-    return claim_save(claim=_assign(claim, fields))
+    return claim_save(claim=by_slug(HealthClaim, slug, fields))
 
 
 @transaction.atomic
@@ -130,9 +111,8 @@ def interaction_save(
     *, interaction: Interaction, forms: Sequence[Form] | None = None
 ) -> Interaction:
     """Store an interaction; `forms`, when given, replace the forms it concerns."""
-    _store(interaction)
-    if forms is not None:
-        interaction.forms.set(forms)
+    store(interaction)
+    set_relations(interaction, forms=forms)
     invalidate_catalog_cache()
     return interaction
 
@@ -141,8 +121,7 @@ def interaction_save(
 def interaction_upsert(
     *, slug: str, forms: Sequence[Form] | None = None, **fields: Any
 ) -> Interaction:
-    interaction = Interaction.objects.filter(slug=slug).first() or Interaction(slug=slug)
-    return interaction_save(interaction=_assign(interaction, fields), forms=forms)
+    return interaction_save(interaction=by_slug(Interaction, slug, fields), forms=forms)
 
 
 def is_nrv(value: ReferenceValue) -> bool:
@@ -159,7 +138,7 @@ def is_nrv(value: ReferenceValue) -> bool:
 def reference_value_save(*, value: ReferenceValue) -> ReferenceValue:
     """Store an NRV or upper level. % NRV is stored on every product: an NRV recomputes all."""
     nrv = is_nrv(value)
-    _store(value)
+    store(value)
     # The recompute reads the NRV through the cached reference data: stale it first.
     invalidate_catalog_cache()
     if nrv:
@@ -174,4 +153,4 @@ def reference_value_upsert(
 ) -> ReferenceValue:
     lookup = {"market": market, "kind": kind, "age_min_years": age_min_years}
     value = ReferenceValue.objects.filter(**lookup).first() or ReferenceValue(**lookup)
-    return reference_value_save(value=_assign(value, fields))
+    return reference_value_save(value=assign(value, fields))
