@@ -95,6 +95,14 @@ def product_recompute(*, product: Product) -> Product:
     return product
 
 
+def _store_derived(products: list[Product], updated_at: datetime | None) -> int:
+    Product.objects.bulk_update(products, DERIVED_FIELDS)
+    if updated_at is not None:
+        # One plain UPDATE: bulk_update would build a CASE of the same time for every row.
+        Product.objects.filter(pk__in=[p.pk for p in products]).update(updated_at=updated_at)
+    return len(products)
+
+
 @transaction.atomic
 def products_recompute(
     *,
@@ -108,21 +116,15 @@ def products_recompute(
     their packs or fields); otherwise `updated_at` stays as it is.
     """
     queryset = queryset if queryset is not None else Product.objects.all()
-    fields = [*DERIVED_FIELDS, "updated_at"] if updated_at is not None else list(DERIVED_FIELDS)
     nrv = reference_nrv_mg()
     count = 0
     batch: list[Product] = []
     for product in with_relations(queryset.order_by("pk")).iterator(chunk_size=batch_size):
-        _apply(product, nrv)
-        if updated_at is not None:
-            product.updated_at = updated_at
-        batch.append(product)
+        batch.append(_apply(product, nrv))
         if len(batch) >= batch_size:
-            Product.objects.bulk_update(batch, fields)
-            count += len(batch)
+            count += _store_derived(batch, updated_at)
             batch = []
     if batch:
-        Product.objects.bulk_update(batch, fields)
-        count += len(batch)
+        count += _store_derived(batch, updated_at)
     invalidate_catalog_cache()
     return count
