@@ -1,5 +1,4 @@
-"""Articles with their sections and FAQ inline, saved through `services.article_save` (which
-sanitises the rich text with nh3)."""
+"""Articles with their sections and FAQ inline, saved through `services.article_save`."""
 
 from __future__ import annotations
 

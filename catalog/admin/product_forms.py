@@ -1,5 +1,4 @@
-"""The forms of the product admin: the product with its claim checks, ingredient lines with
-the dose check, the price change and the import upload."""
+"""The product admin's forms: product copy checks, the dose check, price change, upload."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The product admin's import and export pages: upload, preview every error or a per-row
-diff, confirm (all or nothing, through `importing.apply_import`), and the CSV/XLSX export."""
+"""The product admin's import page (upload, preview, confirm all or nothing) and export."""
 
 from __future__ import annotations
 

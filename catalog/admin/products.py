@@ -1,6 +1,4 @@
-"""Product admin: tabs per language, packs and ingredient inlines, dose and claim checks,
-a changelist with the figures a manager compares, and bulk actions; every write through
-`catalog.services`."""
+"""The product admin: inlines, checks, the changelist's figures and bulk actions, via services."""
 
 from __future__ import annotations
 

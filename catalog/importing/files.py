@@ -1,5 +1,4 @@
-"""Reading and writing import files: the columns of the contract, CSV and XLSX, and the
-escaping that keeps a cell from running as a spreadsheet formula."""
+"""Import files: the contract's columns, CSV and XLSX reading and writing, formula escaping."""
 
 from __future__ import annotations
 

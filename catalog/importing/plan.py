@@ -1,5 +1,4 @@
-"""Planning an import: every row checked, grouped into products and compared with the
-database; nothing is written."""
+"""Planning an import: every row checked, grouped into products, diffed; nothing is written."""
 
 from __future__ import annotations
 
