@@ -112,3 +112,14 @@ seen.add(slug)
 '''
     (tmp_path / "views.py").write_text(source, "utf-8")
     assert [line for _module, line, _call in write_calls(tmp_path)] == list(range(3, 12))
+
+
+def test_every_catalog_admin_saves_and_deletes_through_services():
+    """Django's own ModelAdmin saves and deletes by itself; every catalog admin overrides that."""
+    from django.contrib import admin
+
+    from catalog.admin.writes import ServiceWrites
+
+    admins = [a for m, a in admin.site._registry.items() if m._meta.app_label == "catalog"]
+    assert len(admins) >= 9
+    assert [type(a).__name__ for a in admins if not isinstance(a, ServiceWrites)] == []
