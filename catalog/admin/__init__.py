@@ -1,7 +1,7 @@
-"""The catalog manager's admin: products (with import/export), content and reference data.
+"""The catalog manager's admin: products (with import/export), packs, content and reference data.
 
-Every save that can change a dose figure ends in `catalog.services`, which recomputes the
-derived fields; nothing here writes them by hand.
+Every save, delete and action writes through `catalog.services` (`writes.ServiceWrites`),
+which recomputes the derived fields; nothing here writes to the catalog's tables.
 """
 
-from . import content, products, reference  # noqa: F401  (registers the ModelAdmins)
+from . import content, packs, products, reference  # noqa: F401  (registers the ModelAdmins)

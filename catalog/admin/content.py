@@ -1,4 +1,4 @@
-"""Articles with their sections and FAQ inline; rich text is sanitised with nh3 on save."""
+"""Articles with their sections and FAQ inline, saved through `services.article_save`."""
 
 from __future__ import annotations
 
@@ -10,22 +10,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
+from catalog import services
 from catalog.admin.base import TabbedAdmin
-from catalog.cache import invalidate_catalog_cache
 from catalog.models import Article, ArticleSection, FaqItem
-from catalog.sanitize import clean_html
 
-# Rich-text fields per model, in every language (modeltranslation columns).
-HTML_FIELDS: dict[type[Any], tuple[str, ...]] = {
-    Article: ("intro_html_nl", "intro_html_en"),
-    ArticleSection: ("body_html_nl", "body_html_en"),
-    FaqItem: ("answer_html_nl", "answer_html_en"),
-}
-
-
-def sanitise(obj: Any) -> None:
-    for name in HTML_FIELDS.get(type(obj), ()):
-        setattr(obj, name, clean_html(getattr(obj, name) or ""))
+from .writes import ServiceWrites, inline_inputs, model_fields
 
 
 class ArticleSectionInline(TranslationStackedInline):
@@ -41,7 +30,7 @@ class FaqItemInline(TranslationStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedAdmin):
+class ArticleAdmin(ServiceWrites, TabbedAdmin):
     list_display = ("title", "slug", "published", "published_at", "section_count", "updated_at")
     list_filter = ("published", "goals", "forms")
     search_fields = ("slug", "title_nl", "title_en")
@@ -67,18 +56,16 @@ class ArticleAdmin(TabbedAdmin):
     def section_count(self, obj: Article) -> int:
         return int(getattr(obj, "section_total", 0))
 
-    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
-        sanitise(obj)
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        for instance in formset.save(commit=False):
-            sanitise(instance)
-            instance.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        formset.save_m2m()
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        invalidate_catalog_cache()
+    def save_through_services(
+        self, request: HttpRequest, form: Any, formsets: Any, change: bool
+    ) -> None:
+        article = form.instance
+        relations = ("goals", "forms", "products")
+        services.article_save(
+            article=article,
+            slug=article.slug,
+            fields={k: v for k, v in model_fields(form).items() if k not in relations},
+            sections=inline_inputs(formsets, ArticleSection, services.SectionInput),
+            faq=inline_inputs(formsets, FaqItem, services.FaqInput),
+            **{name: form.cleaned_data[name] for name in relations if name in form.cleaned_data},
+        )

@@ -154,6 +154,22 @@ def test_a_bad_percentage_is_refused_and_changes_nothing(admin_client, products,
     assert prices() == before
 
 
+def test_a_change_to_below_one_cent_is_refused_and_changes_nothing(admin_client, refs):
+    cheap = make_product(
+        slug="cheap",
+        packs=[{"sku": "C-1", "servings_per_container": 1, "price_eur": Decimal("0.01")}],
+    )
+
+    response = act(admin_client, "change_price", [cheap], percent="-90", apply="1")
+
+    assert response.status_code == 200
+    assert [e.code for e in response.context["form"].errors.as_data()["percent"]] == [
+        "below_a_cent"
+    ]
+    assert Pack.objects.get(sku="C-1").price_eur == Decimal("0.01")
+    assert not LogEntry.objects.exists()
+
+
 def test_export_selected_writes_the_import_columns_for_the_selected_products(
     admin_client, products
 ):

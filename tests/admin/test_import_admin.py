@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from catalog import importing
-from catalog.admin import products as product_admin
+from catalog.admin import product_forms, product_import
 from catalog.models import Brand, Pack, Product
 from tests.importing.conftest import catalog_refs, csv_bytes, row, three_rows  # noqa: F401
 
@@ -168,15 +168,15 @@ def test_the_file_is_checked_again_on_confirm(admin_client):
 
 def test_the_uploaded_file_is_dropped_from_the_session_when_not_needed(admin_client):
     upload(admin_client, csv_bytes(three_rows()))
-    assert product_admin.IMPORT_SESSION_KEY in admin_client.session
+    assert product_import.IMPORT_SESSION_KEY in admin_client.session
 
     upload(admin_client, csv_bytes([row(brand="acme")]))  # a bad file replaces it
 
-    assert product_admin.IMPORT_SESSION_KEY not in admin_client.session
+    assert product_import.IMPORT_SESSION_KEY not in admin_client.session
 
 
 def test_a_file_over_the_size_limit_is_refused(admin_client, monkeypatch):
-    monkeypatch.setattr(product_admin, "IMPORT_MAX_BYTES", 100)
+    monkeypatch.setattr(product_forms, "IMPORT_MAX_BYTES", 100)
 
     response = upload(admin_client, csv_bytes(three_rows()))
 

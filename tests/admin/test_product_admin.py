@@ -203,6 +203,59 @@ def test_a_product_can_be_added_with_its_pack_and_ingredient(admin_client, refs)
     assert product.days_supply == 30
 
 
+def test_a_pack_keeps_its_identity_and_history_when_its_sku_is_edited(admin_client, product):
+    pack = product.packs.get()
+
+    response = edit(admin_client, product, **{"packs-0-sku": "CIT-120-NEW"})
+
+    assert response.status_code == 302
+    assert list(Pack.objects.values_list("pk", "sku")) == [(pack.pk, "CIT-120-NEW")]
+    entry = LogEntry.objects.get()
+    assert "CIT-120-NEW" in entry.get_change_message()
+
+
+def test_a_co_ingredient_without_an_nrv_gets_the_known_eu_nrv(admin_client, product):
+    response = edit(
+        admin_client,
+        product,
+        **{
+            "co_ingredients-TOTAL_FORMS": "1",
+            "co_ingredients-0-name_nl": "Vitamine B6",
+            "co_ingredients-0-name_en": "Vitamin B6",
+            "co_ingredients-0-amount": "1.4",
+            "co_ingredients-0-unit": "mg",
+            "co_ingredients-0-position": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    assert product.co_ingredients.get().nrv_amount == Decimal("1.4")
+
+
+def test_a_removed_pack_is_deleted_and_named_in_the_history(admin_client, product):
+    data = form_data(admin_client.get(change_url(product)))
+    data.update(
+        {
+            "packs-TOTAL_FORMS": "2",
+            "packs-1-sku": "CIT-60",
+            "packs-1-servings_per_container": "60",
+            "packs-1-price_eur": "11.95",
+            "packs-1-stock": "2",
+        }
+    )
+    assert admin_client.post(change_url(product), data).status_code == 302
+    data = form_data(admin_client.get(change_url(product)))
+    data["packs-1-DELETE"] = "on"  # packs are listed by size: 60 then 120
+
+    assert admin_client.post(change_url(product), data).status_code == 302
+
+    assert list(Pack.objects.values_list("sku", flat=True)) == ["CIT-60"]
+    product.refresh_from_db()
+    assert product.price_eur == Decimal("11.95")
+    messages = [e.get_change_message() for e in LogEntry.objects.order_by("pk")]
+    assert "CIT-60" in messages[0] and "CIT-120" in messages[1]
+
+
 # --- checks that refuse a save -------------------------------------------------------------
 
 

@@ -113,3 +113,34 @@ def test_updates_to_two_packs_of_one_product_keep_its_figures_true(shared_pack):
     assert not errors, errors
     product = Product.objects.get(slug="contended")
     assert product.price_eur == Decimal("25.00")  # the lowest in-stock price after both
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_price_changes_at_once_compound(shared_pack):
+    """+10 % twice at once is +21 %, not +10 % computed twice from the same old price."""
+
+    def raise_ten_percent() -> None:
+        services.packs_price_change(
+            products=Product.objects.filter(slug="contended"), percent=Decimal("10")
+        )
+
+    errors = in_threads(raise_ten_percent, raise_ten_percent)
+    assert not errors, errors
+    assert Pack.objects.get(sku="C-60").price_eur == Decimal("12.10")
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_price_change_and_a_stock_update_at_once_both_land(shared_pack):
+    """Both lock the product before its packs: they queue up instead of deadlocking."""
+    stale = Pack.objects.get(sku="C-60")
+    errors = in_threads(
+        lambda: services.packs_price_change(
+            products=Product.objects.filter(slug="contended"), percent=Decimal("10")
+        ),
+        lambda: services.pack_update(pack=stale, stock=0),
+    )
+    assert not errors, errors
+    pack = Pack.objects.get(sku="C-60")
+    assert (pack.price_eur, pack.stock) == (Decimal("11.00"), 0)

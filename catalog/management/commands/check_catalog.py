@@ -3,10 +3,9 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Prefetch
 
 from catalog import selectors, services
-from catalog.models import IngredientLine, Product
+from catalog.models import Product
 
 
 class Command(BaseCommand):
@@ -20,23 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         nrv = selectors.reference.nrv_mg()
         drifted: list[int] = []
-        products = Product.objects.select_related("brand").prefetch_related(
-            Prefetch("ingredients", queryset=IngredientLine.objects.select_related("form")),
-            "packs",
-            "goals",
-        )
+        products = services.with_relations(Product.objects.order_by("pk"))
         checked = 0
-        for product in products.order_by("pk").iterator(chunk_size=1000):
+        for product in products.iterator(chunk_size=1000):
             checked += 1
-            fresh = services.product_fresh_dose(product=product, nrv_mg=nrv)
-            expected = {
-                **{
-                    name: getattr(fresh, name)
-                    for name in services.DERIVED_FIELDS
-                    if name not in services.KEY_FIELDS
-                },
-                **services.product_fresh_keys(product=product),
-            }
+            expected = services.product_fresh_values(product=product, nrv_mg=nrv)
             differences = [
                 f"{name}: stored {getattr(product, name)!s}, computed {value!s}"
                 for name, value in expected.items()

@@ -2,10 +2,12 @@
 
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
+
+from catalog import services
 
 EDITOR = "Catalog editor"
 VIEWER = "Catalog viewer"
@@ -39,16 +41,16 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
-        editor, _ = Group.objects.get_or_create(name=EDITOR)
-        editor.permissions.set(
-            catalog_permissions(EDITOR_MODELS, ACTIONS)
-            + catalog_permissions(VIEW_MODELS, ("view",))
+        editor = services.group_permissions_set(
+            name=EDITOR,
+            permissions=catalog_permissions(EDITOR_MODELS, ACTIONS)
+            + catalog_permissions(VIEW_MODELS, ("view",)),
         )
-        viewer, _ = Group.objects.get_or_create(name=VIEWER)
-        viewer.permissions.set(
-            Permission.objects.filter(
+        viewer = services.group_permissions_set(
+            name=VIEWER,
+            permissions=Permission.objects.filter(
                 Q(content_type__app_label="catalog") & Q(codename__startswith="view_")
-            )
+            ),
         )
         if options["verbosity"] >= 1:
             self.stdout.write(

@@ -6,9 +6,9 @@ Products are variations of the demo catalog (fixtures/demo/products.json): every
 form and goal, one to three packs each, multi-form mixes, and the demo's spread of doses and
 prices. Reference data (forms, claims, goals, interactions, NRV/UL) must be there: when the
 database has no forms the command loads fixtures/demo/reference.json first, through the same
-services `load_demo` uses. Derived fields are computed with `catalog.dosing.product_dose`
-and `derived.search_text_of`, the functions the services use, so `check_catalog` finds
-no drift. Rows are written with `bulk_create` in batches (a few queries per batch); running
+services `load_demo` uses. Rows are written by `services.products_bulk_insert`, 2,000
+products a transaction (PostgreSQL COPY, else bulk_create), which computes their derived
+fields with the functions every other write uses, so `check_catalog` finds no drift; running
 the command again with another `--seed` adds more products.
 """
 
@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -26,23 +23,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from catalog import derived, dosing, selectors, services
-from catalog.cache import invalidate_catalog_cache
-from catalog.models import (
-    Article,
-    Brand,
-    CoIngredient,
-    Form,
-    Goal,
-    IngredientLine,
-    Pack,
-    Product,
-)
-from catalog.models.products import DIET_FIELDS
+from catalog import dosing, selectors, services
+from catalog.models import Article, Brand, Form, Goal, Pack, Product
+from catalog.models.products import DIET_FIELDS, diet_flags
 
 DEMO = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
@@ -101,30 +88,7 @@ def gtin13(number: int) -> str:
     return body + str((10 - total % 10) % 10)
 
 
-Row = dict[str, Any]  # attname -> value of one row to insert
-
-
-@dataclass
-class Generated:
-    product: Row
-    lines: list[Row]
-    co_ingredients: list[Row]
-    packs: list[Row]
-    goal_ids: list[int]
-    article_ids: list[int]
-
-
-@contextmanager
-def explicit_timestamps() -> Iterator[None]:
-    """Let bulk_create keep the generated created/updated times (spread over three years)."""
-    created = Product._meta.get_field("created_at")
-    updated = Product._meta.get_field("updated_at")
-    saved = (created.auto_now_add, updated.auto_now)  # type: ignore[union-attr]
-    created.auto_now_add = updated.auto_now = False  # type: ignore[union-attr]
-    try:
-        yield
-    finally:
-        created.auto_now_add, updated.auto_now = saved  # type: ignore[union-attr]
+Row = services.bulk.Row
 
 
 class Command(BaseCommand):
@@ -167,23 +131,15 @@ class Command(BaseCommand):
             raise CommandError(f"Products of seed {seed} exist already; pass another --seed.")
 
         progress = self.progress(count, options)
-        with explicit_timestamps():
-            for start in range(0, count, BATCH):
-                batch = [
-                    self.generate(rng, templates, seed, i)
-                    for i in range(start, min(count, start + BATCH))
-                ]
-                self.write(batch)
-                progress.update(len(batch))
+        for start in range(0, count, BATCH):
+            batch = [
+                self.generate(rng, templates, seed, i)
+                for i in range(start, min(count, start + BATCH))
+            ]
+            services.products_bulk_insert(batch=batch, nrv_mg=self.nrv)
+            progress.update(len(batch))
         progress.close()
-        invalidate_catalog_cache()
-        if connection.vendor == "postgresql":
-            # Fresh statistics for the planner; VACUUM also sets the visibility map, which
-            # index-only scans (facet counts) need. VACUUM cannot run inside a transaction.
-            verb = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-            with connection.cursor() as cursor:
-                for model in (Product, IngredientLine, Pack, Product.goals.through, CoIngredient):
-                    cursor.execute(f"{verb} {connection.ops.quote_name(model._meta.db_table)}")
+        services.products_tables_analyze()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {count} products ({len(self.brands)} brands); "
@@ -224,13 +180,12 @@ class Command(BaseCommand):
             wanted.append(
                 Brand(slug=f"{slugify(name)}-g{seed}", name=name, country=rng.choice(COUNTRIES))
             )
-        Brand.objects.bulk_create(wanted, ignore_conflicts=True)
-        return list(Brand.objects.filter(slug__in=[b.slug for b in wanted]).order_by("slug"))
+        return services.brands_bulk_create(brands=wanted)
 
     # -- one product ---------------------------------------------------------------------------
     def generate(
         self, rng: random.Random, templates: list[dict[str, Any]], seed: int, i: int
-    ) -> Generated:
+    ) -> services.ProductRows:
         t = rng.choice(templates)
         brand = rng.choice(self.brands)
         factor = rng.uniform(0.5, 1.6)
@@ -316,8 +271,6 @@ class Command(BaseCommand):
         diet = set(t.get("diet", []))
         if rng.random() < 0.1:
             diet.discard(rng.choice(DIET_FIELDS))
-        if "vegan" in diet:
-            diet.add("vegetarian")
 
         forms_nl = " + ".join(self.short_name(form, "nl") for form in forms)
         forms_en = " + ".join(self.short_name(form, "en") for form in forms)
@@ -365,23 +318,7 @@ class Command(BaseCommand):
             "published": rng.random() < 0.96,
             "created_at": created,
             "updated_at": updated,
-            **{flag: flag in diet for flag in DIET_FIELDS},
-            **{
-                name: getattr(dose, name)
-                for name in services.DERIVED_FIELDS
-                if name not in services.KEY_FIELDS
-            },
-            "form_mask": derived.facet_mask(form.id for form in forms),
-            "goal_mask": derived.facet_mask(goal_ids),
-            "search_text": derived.search_text_of(
-                slug=slug,
-                name_nl=name_nl,
-                name_en=name_en,
-                brand_name=brand.name,
-                description_nl=description_nl,
-                description_en=description_en,
-                forms=forms,
-            ),
+            **diet_flags(diet),
         }
         co_ingredients = [
             {
@@ -390,8 +327,8 @@ class Command(BaseCommand):
                 "name_en": c["name_en"],
                 "amount": Decimal(c["amount"]),
                 "unit": c.get("unit", "mg"),
-                "nrv_amount": _dec(c.get("nrv_amount"))
-                or services.known_nrv(name_en=c["name_en"], unit=c.get("unit", "mg")),
+                # None: `products_bulk_insert` stores the known EU NRV, as `product_save` does.
+                "nrv_amount": _dec(c.get("nrv_amount")),
                 "position": n,
             }
             for n, c in enumerate(t.get("co_ingredients", []))
@@ -401,7 +338,7 @@ class Command(BaseCommand):
             if self.article_ids and rng.random() < 0.3
             else []
         )
-        return Generated(product, lines, co_ingredients, packs, goal_ids, articles)
+        return services.ProductRows(product, lines, co_ingredients, packs, goal_ids, articles)
 
     @staticmethod
     def short_name(form: Form, lang: str) -> str:
@@ -409,68 +346,3 @@ class Command(BaseCommand):
         if name.startswith("Magnesium") and len(name) > len("Magnesium"):
             name = name[len("Magnesium") :].lstrip(" -")
         return name[:1].upper() + name[1:]
-
-    # -- writing -------------------------------------------------------------------------------
-    @transaction.atomic
-    def write(self, batch: list[Generated]) -> None:
-        """One batch in one transaction: PostgreSQL COPY (ids reserved up front), else bulk_create."""
-        postgres = connection.vendor == "postgresql"
-        products = [g.product for g in batch]
-        if postgres:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                    [Product._meta.db_table, len(products)],
-                )
-                for row, (pk,) in zip(products, cursor.fetchall(), strict=True):
-                    row["id"] = pk
-            copy_rows(Product, products)
-        else:
-            objs = [Product(**row) for row in products]
-            Product.objects.bulk_create(objs)
-            for row, obj in zip(products, objs, strict=True):
-                row["id"] = obj.pk
-        goal_through = Product.goals.through
-        article_through = Article.products.through
-        children: dict[Any, list[Row]] = {
-            IngredientLine: [],
-            CoIngredient: [],
-            Pack: [],
-            goal_through: [],
-            article_through: [],
-        }
-        for g in batch:
-            pk = g.product["id"]
-            for model, rows in (
-                (IngredientLine, g.lines),
-                (CoIngredient, g.co_ingredients),
-                (Pack, g.packs),
-            ):
-                children[model] += [{**row, "product_id": pk} for row in rows]
-            children[goal_through] += [{"product_id": pk, "goal_id": x} for x in g.goal_ids]
-            children[article_through] += [
-                {"product_id": pk, "article_id": x} for x in g.article_ids
-            ]
-        for model, rows in children.items():
-            if postgres:
-                copy_rows(model, rows)
-            else:
-                model.objects.bulk_create([model(**row) for row in rows])
-
-
-def copy_rows(model: Any, rows: list[Row]) -> None:
-    """COPY ... FROM STDIN, PostgreSQL's bulk load: several times faster than INSERT.
-
-    Rows hold plain Python values (str, int, bool, Decimal, datetime, None) that psycopg
-    adapts itself; columns a row leaves out get the field's default.
-    """
-    if not rows:
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key or "id" in rows[0]]
-    defaults = {f.attname: f.get_default() for f in fields}
-    names = [f.attname for f in fields]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row([row[n] if n in row else defaults[n] for n in names])

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from catalog import services
 from catalog.models import Article, Brand, Form, Goal, HealthClaim, Product
+from catalog.models.products import diet_flags
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -130,7 +131,6 @@ class Command(BaseCommand):
         goals = {g.slug: g for g in Goal.objects.all()}
         articles = {a.slug: a for a in Article.objects.all()}
         for p in data["products"]:
-            diet = set(p.get("diet", []))
             try:
                 services.product_save(
                     product=Product.objects.filter(slug=p["slug"]).first(),
@@ -147,16 +147,7 @@ class Command(BaseCommand):
                             "servings_per_day": p["servings_per_day"],
                             "min_age_years": p.get("min_age_years", 18),
                             "published": p.get("published", True),
-                            **{
-                                flag: flag in diet
-                                for flag in (
-                                    "vegan",
-                                    "vegetarian",
-                                    "gluten_free",
-                                    "lactose_free",
-                                    "sugar_free",
-                                )
-                            },
+                            **diet_flags(p.get("diet", [])),
                         },
                         goals=[goals[s] for s in p.get("goals", [])],
                         articles=[articles[s] for s in p.get("articles", []) if s in articles],

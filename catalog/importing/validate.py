@@ -1,0 +1,232 @@
+"""Checking the cells of one row against the contract and the reference data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .. import dosing, services
+from ..models import Brand, Form, Goal, IngredientLine, Pack, Product
+from ..models.products import DIET_FIELDS, diet_flags
+from ..services.bulk import chunks
+from ..validators import validate_plausible_dose, validate_sku
+from .export import export_queryset, format_decimal, format_ingredients, pack_values, translated
+from .files import BASIS_COMPOUND, BASIS_ELEMENTAL, RowError
+
+
+def _message(error: ValidationError) -> str:
+    return " ".join(str(m) for m in error.messages)
+
+
+def _clean(model: type[Any], name: str, value: Any) -> Any:
+    return model._meta.get_field(name).clean(value, None)
+
+
+def _decimal_text(value: str) -> str:
+    # Accept a decimal comma ("19,95") as Dutch spreadsheets write it.
+    return value.replace(",", ".") if "," in value and "." not in value else value
+
+
+def parse_ingredients(
+    text: str, forms: dict[str, Form]
+) -> tuple[list[services.IngredientInput], list[str]]:
+    """`citrate:400;bisglycinate:1000:compound` -> ingredient inputs, or reasons it is bad."""
+    lines: list[services.IngredientInput] = []
+    problems: list[str] = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        bits = [b.strip() for b in part.split(":")]
+        if len(bits) not in (2, 3):
+            problems.append(_("“%(part)s” is not form_slug:amount_mg[:basis].") % {"part": part})
+            continue
+        slug, amount_text = bits[0], bits[1]
+        basis = bits[2].lower() if len(bits) == 3 else BASIS_ELEMENTAL
+        form = forms.get(slug)
+        if form is None:
+            problems.append(_("Unknown form “%(slug)s”.") % {"slug": slug})
+        if basis not in (BASIS_ELEMENTAL, BASIS_COMPOUND):
+            problems.append(
+                _("Unknown basis “%(basis)s” (elemental or compound).") % {"basis": bits[2]}
+            )
+        try:
+            amount = Decimal(_decimal_text(amount_text))
+            if not amount.is_finite() or amount <= 0:
+                raise InvalidOperation
+            _clean(IngredientLine, "elemental_mg", amount)
+        except (InvalidOperation, ValueError):
+            problems.append(
+                _("“%(amount)s” is not a positive number of mg.") % {"amount": amount_text}
+            )
+            continue
+        except ValidationError as error:
+            problems.append(f"“{amount_text}”: {_message(error)}")
+            continue
+        if form is not None and basis in (BASIS_ELEMENTAL, BASIS_COMPOUND):
+            lines.append(
+                services.IngredientInput(
+                    form=form,
+                    elemental_mg=amount if basis == BASIS_ELEMENTAL else None,
+                    compound_mg=amount if basis == BASIS_COMPOUND else None,
+                )
+            )
+    if not lines and not problems:
+        problems.append(_("At least one ingredient is required."))
+    return lines, problems
+
+
+@dataclass
+class Reference:
+    """The reference data and existing products and packs a file's rows refer to."""
+
+    brands: dict[str, Brand]
+    forms: dict[str, Form]
+    goals: dict[str, Goal]
+    packs_by_sku: dict[str, Pack]
+    skus_by_gtin: dict[str, str]
+    products: dict[int, Product]
+    products_by_key: dict[tuple[str, str], list[Product]]
+
+
+def load_reference(rows: list[tuple[int, dict[str, str]]]) -> Reference:
+    """Everything validation needs, in a few queries whatever the file size."""
+    skus = sorted({r["sku"] for _, r in rows if r["sku"]})
+    gtins = sorted({r["gtin"] for _, r in rows if r["gtin"]})
+    brand_slugs = sorted({r["brand"] for _, r in rows if r["brand"]})
+    packs_by_sku: dict[str, Pack] = {}
+    for chunk in chunks(skus):
+        packs_by_sku.update((p.sku, p) for p in Pack.objects.filter(sku__in=chunk))
+    skus_by_gtin: dict[str, str] = {}
+    for chunk in chunks(gtins):
+        skus_by_gtin.update(Pack.objects.filter(gtin__in=chunk).values_list("gtin", "sku"))
+    brands = {b.slug: b for b in Brand.objects.filter(slug__in=brand_slugs)}
+    product_ids = set(
+        Product.objects.filter(brand__in=list(brands.values())).values_list("pk", flat=True)
+    )
+    product_ids |= {p.product_id for p in packs_by_sku.values()}
+    products: dict[int, Product] = {}
+    for id_chunk in chunks(sorted(product_ids)):
+        for product in export_queryset(Product.objects.filter(pk__in=id_chunk)):
+            products[product.pk] = product
+    products_by_key: dict[tuple[str, str], list[Product]] = defaultdict(list)
+    for product in products.values():
+        products_by_key[(product.brand.slug, translated(product, "name_en"))].append(product)
+    return Reference(
+        brands=brands,
+        forms={f.slug: f for f in Form.objects.all()},
+        goals={g.slug: g for g in Goal.objects.all()},
+        packs_by_sku=packs_by_sku,
+        skus_by_gtin=skus_by_gtin,
+        products=products,
+        products_by_key=products_by_key,
+    )
+
+
+def validate_product_values(
+    line: int, row: dict[str, str], ref: Reference, errors: list[RowError]
+) -> tuple[dict[str, str], dict[str, Any], list[Goal], list[services.IngredientInput]] | None:
+    """Check the product-level columns of one row; canonical values and model values."""
+    before = len(errors)
+
+    def bad(column: str, message: str) -> None:
+        errors.append(RowError(line, column, message))
+
+    values: dict[str, str] = {}
+    fields: dict[str, Any] = {}
+    brand = ref.brands.get(row["brand"])
+    if row["brand"] and brand is None:
+        bad("brand", _("Unknown brand “%(slug)s”.") % {"slug": row["brand"]})
+    values["brand"] = row["brand"]
+    fields["brand"] = brand
+    for column in (
+        "name_nl",
+        "name_en",
+        "dose_form",
+        "serving_unit",
+        "description_nl",
+        "description_en",
+    ):
+        try:
+            fields[column] = _clean(Product, column, row[column])
+            values[column] = fields[column]
+        except ValidationError as error:
+            bad(column, _message(error))
+    for column, default in (("serving_size", "1"), ("servings_per_day", "")):
+        raw = _decimal_text(row[column]) if row[column] else default
+        try:
+            value = _clean(Product, column, raw)
+            if value is not None and value <= 0:
+                raise ValidationError(_("Must be more than zero."))
+            fields[column] = value
+            values[column] = format_decimal(value)
+        except ValidationError as error:
+            bad(column, _message(error))
+    goals = []
+    for slug in sorted({g.strip() for g in row["goals"].split("|") if g.strip()}):
+        goal = ref.goals.get(slug)
+        if goal is None:
+            bad("goals", _("Unknown goal “%(slug)s”.") % {"slug": slug})
+        else:
+            goals.append(goal)
+    values["goals"] = "|".join(g.slug for g in goals)
+    diet = {d.strip() for d in row["diet"].split("|") if d.strip()}
+    for flag in sorted(diet - set(DIET_FIELDS)):
+        bad(
+            "diet",
+            _("Unknown diet “%(slug)s”; valid: %(valid)s.")
+            % {"slug": flag, "valid": ", ".join(DIET_FIELDS)},
+        )
+    fields.update(diet_flags(diet))
+    values["diet"] = "|".join(flag for flag in DIET_FIELDS if fields[flag])
+    ingredients, problems = parse_ingredients(row["ingredients"], ref.forms)
+    for problem in problems:
+        bad("ingredients", problem)
+    values["ingredients"] = format_ingredients(
+        (i.form.slug, i.compound_mg, i.elemental_mg) for i in ingredients
+    )
+    if ingredients and not problems and isinstance(fields.get("servings_per_day"), int):
+        try:
+            validate_plausible_dose(
+                map(dosing.IngredientAmount.of, ingredients), fields["servings_per_day"]
+            )
+        except ValidationError as error:
+            bad("ingredients", _message(error))
+    if len(errors) > before:
+        return None
+    return values, fields, goals, ingredients
+
+
+def validate_pack(
+    line: int, row: dict[str, str], errors: list[RowError]
+) -> tuple[dict[str, str], services.PackInput] | None:
+    """Check the pack columns of one row; canonical values and the pack input."""
+    before = len(errors)
+    values: dict[str, Any] = {}
+    for column, default in (
+        ("sku", ""),
+        ("gtin", ""),
+        ("servings_per_container", ""),
+        ("price_eur", ""),
+        ("stock", "0"),
+    ):
+        raw = row[column] or default
+        if column == "price_eur":
+            raw = _decimal_text(raw)
+        try:
+            value = _clean(Pack, column, raw)
+            if column == "sku":
+                validate_sku(value)  # no formula trigger in a cell exported later
+            if column in ("servings_per_container", "price_eur") and value <= 0:
+                raise ValidationError(_("Must be more than zero."))
+            values[column] = value
+        except ValidationError as error:
+            errors.append(RowError(line, column, _message(error)))
+    if len(errors) > before:
+        return None
+    data = services.PackInput(**values)
+    return pack_values(data), data

@@ -1,0 +1,55 @@
+"""Steps the write services share: set fields, store an object validated, replace relations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from django.db.models import Model
+
+M = TypeVar("M", bound=Model)
+
+
+def assign(obj: M, fields: dict[str, Any]) -> M:
+    """`obj` with the named fields set (not stored)."""
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    return obj
+
+
+def by_slug(model: type[M], slug: str, fields: dict[str, Any]) -> M:
+    """The object with `slug` (a new one when there is none) with `fields` set, not stored."""
+    return assign(model._default_manager.filter(slug=slug).first() or model(slug=slug), fields)
+
+
+def store(obj: M) -> M:
+    """Validate (`full_clean`: fields, constraints, uniqueness) and save."""
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def set_relations(obj: Model, **relations: Sequence[Any] | None) -> None:
+    """Replace each many-to-many relation given; None leaves a relation as it is."""
+    for name, objects in relations.items():
+        if objects is not None:
+            getattr(obj, name).set(objects)
+
+
+def replace_children(manager: Any, children: Iterable[Model]) -> None:
+    """Delete the objects of a reverse relation and store `children` instead, each validated."""
+    manager.all().delete()
+    for child in children:
+        store(child)
+
+
+def build_children(model: type[M], items: Iterable[Any], **parent: Any) -> list[M]:
+    """One unsaved `model` object per input (a dataclass whose fields are the model's), with
+    the `parent` relation set; a `position` left None becomes the input's place in the list."""
+    return [
+        model(
+            **(vars(item) | {"position": index if item.position is None else item.position}),
+            **parent,
+        )
+        for index, item in enumerate(items)
+    ]
