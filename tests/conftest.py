@@ -42,11 +42,6 @@ def demo_catalog(demo_module, db):
 
 
 @pytest.fixture
-def demo(demo_catalog):
-    """Short name for `demo_catalog`."""
-
-
-@pytest.fixture
 def api():
     from rest_framework.test import APIClient
 

@@ -12,7 +12,7 @@ REGISTERED = sorted(
 
 
 @pytest.mark.parametrize("app_label, model_name", REGISTERED, ids=[m for _, m in REGISTERED])
-def test_changelist_add_and_change_pages_load(demo, admin_client, app_label, model_name):
+def test_changelist_add_and_change_pages_load(demo_catalog, admin_client, app_label, model_name):
     model = next(m for m in admin.site._registry if m._meta.model_name == model_name)
     model_admin = admin.site._registry[model]
 
@@ -32,7 +32,7 @@ def test_changelist_add_and_change_pages_load(demo, admin_client, app_label, mod
         assert history.status_code == 200
 
 
-def test_the_demo_catalog_has_objects_for_every_catalog_model(demo):
+def test_the_demo_catalog_has_objects_for_every_catalog_model(demo_catalog):
     """Guards the test above: a change page is only checked when an object exists."""
     empty = [
         model._meta.model_name
@@ -60,7 +60,7 @@ def test_the_demo_catalog_has_objects_for_every_catalog_model(demo):
     ],
     ids=lambda p: "-".join(f"{k}={v}" for k, v in p.items()),
 )
-def test_product_changelist_filters_and_search_load(demo, admin_client, params):
+def test_product_changelist_filters_and_search_load(demo_catalog, admin_client, params):
     response = admin_client.get(reverse("admin:catalog_product_changelist"), params)
 
     assert response.status_code == 200

@@ -53,7 +53,7 @@ def fingerprint() -> str:
 
 
 @pytest.fixture
-def unchanged(demo):
+def unchanged(demo_catalog):
     """Fails the test when the database changed."""
     before = fingerprint()
     yield
@@ -61,7 +61,7 @@ def unchanged(demo):
 
 
 @pytest.fixture
-def root(demo):
+def root(demo_catalog):
     return make_user(superuser=True, username="root")
 
 
@@ -368,7 +368,7 @@ def test_language_switch_is_no_open_redirect(client, unchanged):
 # --- admin forms ---------------------------------------------------------------------------------
 
 
-def test_admin_control_a_valid_brand_is_saved(admin_client, demo):
+def test_admin_control_a_valid_brand_is_saved(admin_client, demo_catalog):
     """Control: the same form accepts a good brand, so the refusals below are the input's."""
     response = admin_client.post(
         "/admin/catalog/brand/add/", {"name": "Good", "slug": "good", "country": "NL"}
@@ -530,7 +530,7 @@ def csv_file(*rows):
     return out.getvalue().encode("utf-8")
 
 
-def test_csv_control_a_valid_row_imports(demo):
+def test_csv_control_a_valid_row_imports(demo_catalog):
     """Control: the row the hostile cases start from imports."""
     importing.import_products(csv_file(csv_row()), "ok.csv")
     assert Pack.objects.filter(sku="HOSTILE-60").exists()
@@ -571,7 +571,7 @@ def test_csv_import_command_reports_instead_of_crashing(unchanged, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_export_escapes_formula_cells(demo, fmt):
+def test_export_escapes_formula_cells(demo_catalog, fmt):
     """A name that a spreadsheet would run as a formula is exported with an apostrophe."""
     Product.objects.filter(slug=PRODUCT).update(name_en=CSV_FORMULA, name_nl="+SUM(A1:A9)")
     data = importing.export_products(Product.objects.filter(slug=PRODUCT), fmt=fmt)

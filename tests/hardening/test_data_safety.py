@@ -178,7 +178,7 @@ def to_milliseconds(data: Any) -> Any:
 
 
 @pytest.mark.django_db
-def test_dumpdata_loaddata_json_round_trip_is_lossless(demo, tmp_path):
+def test_dumpdata_loaddata_json_round_trip_is_lossless(demo_catalog, tmp_path):
     """`dumpdata catalog` then `loaddata` gives back the same serialized catalog."""
     before = json.loads(dump())
     assert {row["model"] for row in before} >= {
@@ -195,7 +195,7 @@ def test_dumpdata_loaddata_json_round_trip_is_lossless(demo, tmp_path):
 
 
 @pytest.mark.django_db
-def test_dumpdata_loaddata_xml_round_trip_is_exact(demo, tmp_path):
+def test_dumpdata_loaddata_xml_round_trip_is_exact(demo_catalog, tmp_path):
     """XML keeps microseconds too: the format for a backup that must be byte-exact."""
     before_rows, before = rows(), dump("xml")
     fixture = tmp_path / "catalog.xml"

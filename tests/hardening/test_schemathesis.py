@@ -79,7 +79,7 @@ def in_process_requests():
 
 
 @pytest.fixture
-def superuser_session(demo) -> dict[str, Any]:
+def superuser_session(demo_catalog) -> dict[str, Any]:
     """Cookies and headers of a logged-in superuser, CSRF token included."""
     user = get_user_model().objects.create_superuser("fuzz-admin", "fuzz@example.com", None)
     client = Client()
@@ -198,7 +198,7 @@ def _strategy(operation: Any, mode: GenerationMode) -> st.SearchStrategy[Any]:
 
 @pytest.mark.parametrize("mode", list(EXAMPLES), ids=lambda m: m.value)
 @pytest.mark.parametrize("operation", OPERATIONS, ids=label)
-def test_operation_conforms(operation, mode, demo, superuser_session, in_process_requests):
+def test_operation_conforms(operation, mode, demo_catalog, superuser_session, in_process_requests):
     write = operation.method.upper() in WRITE_METHODS
     auth = superuser_session if write else {"cookies": {}, "headers": {}}
 

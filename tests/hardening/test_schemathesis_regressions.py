@@ -22,7 +22,7 @@ def openapi(api):
 
 
 @pytest.fixture
-def root(api, demo):
+def root(api, demo_catalog):
     api.force_authenticate(make_user(superuser=True, username="root"))
     return api
 
@@ -93,7 +93,7 @@ def test_every_status_the_api_answers_is_documented(openapi, path, method, statu
 # --- behaviour -------------------------------------------------------------------------------
 
 
-def test_bad_credentials_on_a_public_read_are_a_documented_401(api, demo):
+def test_bad_credentials_on_a_public_read_are_a_documented_401(api, demo_catalog):
     """Bad Basic credentials answered an undocumented 403 (Session came first)."""
     token = base64.b64encode(b"nobody:wrong").decode()
     response = api.get("/api/v1/forms/", HTTP_AUTHORIZATION=f"Basic {token}")
@@ -102,7 +102,7 @@ def test_bad_credentials_on_a_public_read_are_a_documented_401(api, demo):
     assert "detail" in response.json()
 
 
-def test_nul_in_basic_credentials_is_a_401_not_a_500(api, demo):
+def test_nul_in_basic_credentials_is_a_401_not_a_500(api, demo_catalog):
     """PostgreSQL refused the user lookup for a username with a NUL character."""
     token = base64.b64encode(b"ad\x00min:secret").decode()
     response = api.get("/api/v1/products/", HTTP_AUTHORIZATION=f"Basic {token}")
@@ -155,13 +155,13 @@ def test_creating_an_unpublished_article_answers_201_with_it(root):
 @pytest.mark.parametrize(
     "updated_since", ["1096-11-12T12:20:30+16:06", "2026-01-01T00:00:00-23:59"]
 )
-def test_feed_offsets_postgresql_cannot_hold_are_converted(api, demo, updated_since):
+def test_feed_offsets_postgresql_cannot_hold_are_converted(api, demo_catalog, updated_since):
     """An offset past 15:59 went to PostgreSQL as it was: a DataError, a 500."""
     response = api.get("/api/v1/feed/products.jsonl", {"updated_since": updated_since})
     assert response.status_code == 200
 
 
-def test_feed_date_that_overflows_in_utc_is_a_400(api, demo):
+def test_feed_date_that_overflows_in_utc_is_a_400(api, demo_catalog):
     response = api.get(
         "/api/v1/feed/products.jsonl", {"updated_since": "0001-01-01T00:00:00+05:00"}
     )
@@ -169,14 +169,14 @@ def test_feed_date_that_overflows_in_utc_is_a_400(api, demo):
     assert "updated_since" in response.json()["errors"]
 
 
-def test_nul_in_a_checked_product_slug_is_a_400(api, demo):
+def test_nul_in_a_checked_product_slug_is_a_400(api, demo_catalog):
     response = api.get("/api/v1/interactions/check/", {"product": "vitaflux\x00"})
     assert response.status_code == 400
     assert "product" in response.json()["errors"]
 
 
 @pytest.mark.parametrize("resource", ["products", "forms", "goals", "articles", "interactions"])
-def test_a_path_no_slug_can_be_is_a_json_404(api, demo, resource):
+def test_a_path_no_slug_can_be_is_a_json_404(api, demo_catalog, resource):
     response = api.get(f"/api/v1/{resource}/a%00b/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")

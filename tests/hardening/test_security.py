@@ -144,7 +144,7 @@ def test_the_secret_key_comes_from_the_environment():
     assert result.stdout.strip() == key
 
 
-def test_security_headers(client, demo):
+def test_security_headers(client, demo_catalog):
     response = client.get("/en/")
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -162,7 +162,7 @@ def csp(response) -> dict[str, list[str]]:
     return directives
 
 
-def test_pages_send_a_policy_without_inline_script(client, demo):
+def test_pages_send_a_policy_without_inline_script(client, demo_catalog):
     policy = csp(client.get("/en/products/"))
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"] == ["'self'"]  # no nonce asked for: no inline script at all
@@ -172,12 +172,12 @@ def test_pages_send_a_policy_without_inline_script(client, demo):
     assert not any("unsafe" in value for values in policy.values() for value in values)
 
 
-def test_the_api_and_the_admin_send_it_too(client, demo):
+def test_the_api_and_the_admin_send_it_too(client, demo_catalog):
     assert "script-src 'self'" in client.get("/api/v1/products/")["Content-Security-Policy"]
     assert "script-src 'self'" in client.get("/admin/login/")["Content-Security-Policy"]
 
 
-def test_an_inline_style_carries_the_policy_nonce(client, demo):
+def test_an_inline_style_carries_the_policy_nonce(client, demo_catalog):
     """The admin import page's one <style> block is allowed by its nonce, nothing else."""
     client.force_login(make_user(superuser=True, username="root"))
     response = client.get("/admin/catalog/product/import/")
@@ -185,7 +185,7 @@ def test_an_inline_style_carries_the_policy_nonce(client, demo):
     assert f"'nonce-{nonce}'" in csp(response)["style-src"]
 
 
-def test_api_docs_work_under_the_policy(client, demo):
+def test_api_docs_work_under_the_policy(client, demo_catalog):
     """Swagger UI: its init script is a file (?script), its style block has the nonce."""
     response = client.get("/api/v1/docs/")
     html = response.content.decode()
@@ -238,13 +238,13 @@ def test_templates_have_nothing_the_policy_blocks(pattern):
         "/en/search/?q=citrate",
     ],
 )
-def test_rendered_pages_have_nothing_the_policy_blocks(client, demo, url):
+def test_rendered_pages_have_nothing_the_policy_blocks(client, demo_catalog, url):
     html = client.get(url).content.decode()
     for pattern in (INLINE_SCRIPT, EVENT_HANDLER, STYLE_ATTRIBUTE, STYLE_BLOCK):
         assert not pattern.search(html), pattern.pattern
 
 
-def test_json_ld_cannot_be_closed_by_data(client, demo):
+def test_json_ld_cannot_be_closed_by_data(client, demo_catalog):
     Product.objects.filter(slug=PRODUCT).update(name_en="</script><script>alert(1)</script>")
     html = client.get(f"/en/products/{PRODUCT}/").content.decode()
     assert "<script>alert(1)" not in html
@@ -262,7 +262,7 @@ def assert_sanitised(html: str) -> None:
     assert "Hi" in html
 
 
-def test_rich_text_is_sanitised_before_storage(demo):
+def test_rich_text_is_sanitised_before_storage(demo_catalog):
     client = APIClient()
     client.force_authenticate(make_user(superuser=True, username="root"))
     response = client.post(
@@ -284,7 +284,7 @@ def test_rich_text_is_sanitised_before_storage(demo):
     assert_sanitised(article.sections.get().body_html_en)
 
 
-def test_rich_text_written_behind_the_services_back_is_sanitised_on_output(client, demo):
+def test_rich_text_written_behind_the_services_back_is_sanitised_on_output(client, demo_catalog):
     """A row written by SQL, a fixture or an old version: the API and the pages clean it."""
     Goal.objects.filter(slug="muscles-cramps").update(body_html_en=DIRTY)
     section = ArticleSection.objects.filter(article__slug="magnesium-and-medication").first()
@@ -310,7 +310,7 @@ LOW_RATE = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/min
 
 
 @override_settings(REST_FRAMEWORK=LOW_RATE)
-def test_anonymous_api_clients_are_throttled_with_retry_after(client, demo):
+def test_anonymous_api_clients_are_throttled_with_retry_after(client, demo_catalog):
     statuses = [client.get("/api/v1/forms/").status_code for _ in range(3)]
     assert statuses == [200, 200, 200]
     response = client.get("/api/v1/goals/")  # the budget is per client, not per endpoint
@@ -320,7 +320,7 @@ def test_anonymous_api_clients_are_throttled_with_retry_after(client, demo):
 
 
 @override_settings(REST_FRAMEWORK=LOW_RATE)
-def test_throttling_is_per_client_address(client, demo):
+def test_throttling_is_per_client_address(client, demo_catalog):
     for _ in range(3):
         client.get("/api/v1/forms/", REMOTE_ADDR="10.0.0.1")
     assert client.get("/api/v1/forms/", REMOTE_ADDR="10.0.0.1").status_code == 429
@@ -328,7 +328,7 @@ def test_throttling_is_per_client_address(client, demo):
 
 
 @override_settings(REST_FRAMEWORK=LOW_RATE)
-def test_authenticated_clients_and_pages_are_not_throttled(client, demo):
+def test_authenticated_clients_and_pages_are_not_throttled(client, demo_catalog):
     for _ in range(5):
         assert client.get("/en/products/").status_code == 200
     client.force_login(make_user(username="integrator"))
@@ -471,7 +471,7 @@ def test_unknown_api_paths_are_json_404s(client):
     assert response.json() == {"detail": "Not found."}
 
 
-def test_unknown_pages_are_the_friendly_404(client, demo):
+def test_unknown_pages_are_the_friendly_404(client, demo_catalog):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")

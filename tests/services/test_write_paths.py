@@ -338,7 +338,7 @@ WRITE_PATHS = [
 
 
 @pytest.fixture
-def clients(demo, client, api) -> Clients:
+def clients(demo_catalog, client, api) -> Clients:
     user = make_user(superuser=True, username="manager")
     client.force_login(user)
     api.force_authenticate(user)

@@ -29,12 +29,7 @@ GOALS = {
 }
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
-
-
-def test_reference_data_is_complete(demo):
+def test_reference_data_is_complete(demo_catalog):
     assert Form.objects.count() == 16
     assert set(Goal.objects.values_list("slug", flat=True)) == GOALS
     assert HealthClaim.objects.count() >= 10
@@ -44,7 +39,7 @@ def test_reference_data_is_complete(demo):
     assert uls[("EU", 4)] == 250 and uls[("US", 9)] == 350 and uls[("NO", 18)] == 350
 
 
-def test_products_cover_every_dose_form_and_case(demo):
+def test_products_cover_every_dose_form_and_case(demo_catalog):
     assert Brand.objects.count() >= 12
     assert Product.objects.count() >= 40
     assert set(Product.objects.values_list("dose_form", flat=True)) == set(DoseForm.values)
@@ -58,13 +53,13 @@ def test_products_cover_every_dose_form_and_case(demo):
     assert not Product.objects.filter(packs__isnull=True).exists()
 
 
-def test_stored_dose_figures_agree_with_a_fresh_computation(demo):
+def test_stored_dose_figures_agree_with_a_fresh_computation(demo_catalog):
     out = io.StringIO()
     call_command("check_catalog", stdout=out)
     assert f"All {Product.objects.count()} product(s) agree" in out.getvalue()
 
 
-def test_no_product_copy_carries_a_banned_claim(demo):
+def test_no_product_copy_carries_a_banned_claim(demo_catalog):
     for product in Product.objects.all():
         fields = {
             f"{name}_{lang}": getattr(product, f"{name}_{lang}") or ""
@@ -75,7 +70,7 @@ def test_no_product_copy_carries_a_banned_claim(demo):
         assert not problems, (product.slug, problems)
 
 
-def test_articles_in_both_languages_and_the_full_deficiency_article(demo):
+def test_articles_in_both_languages_and_the_full_deficiency_article(demo_catalog):
     assert Article.objects.count() >= 6
     for article in Article.objects.all():
         assert article.title_nl and article.title_en and article.summary_nl and article.summary_en
@@ -87,7 +82,7 @@ def test_articles_in_both_languages_and_the_full_deficiency_article(demo):
     assert deficiency.products.exists() and deficiency.goals.exists()
 
 
-def test_loading_twice_changes_nothing(demo):
+def test_loading_twice_changes_nothing(demo_catalog):
     before = list(Product.objects.order_by("slug").values("slug", "updated_at", "price_eur"))
     packs = Pack.objects.count()
     call_command("load_demo", verbosity=0)
@@ -96,7 +91,7 @@ def test_loading_twice_changes_nothing(demo):
     assert Pack.objects.count() == packs
 
 
-def test_check_catalog_reports_a_drifted_product_and_fixes_it(demo):
+def test_check_catalog_reports_a_drifted_product_and_fixes_it(demo_catalog):
     product = Product.objects.order_by("slug").first()
     Product.objects.filter(pk=product.pk).update(elemental_mg_per_day=1)
     out = io.StringIO()

@@ -14,7 +14,7 @@ from tests.factories import make_product
 pytestmark = pytest.mark.django_db
 
 
-def test_reference_snapshot_is_one_query_and_equals_the_orm(demo, django_assert_num_queries):
+def test_reference_snapshot_is_one_query_and_equals_the_orm(demo_catalog, django_assert_num_queries):
     from catalog import services
 
     citrate, oxide = Form.objects.filter(slug__in=["citrate", "oxide"])
@@ -62,7 +62,7 @@ def test_reference_snapshot_is_one_query_and_equals_the_orm(demo, django_assert_
     assert any(c.form_ids for c in classes.values())
 
 
-def test_interaction_classes_agree_with_the_full_interactions(demo):
+def test_interaction_classes_agree_with_the_full_interactions(demo_catalog):
     products = Product.objects.prefetch_related("ingredients")
     assert products.count() > 40
     for product in products:
@@ -71,7 +71,7 @@ def test_interaction_classes_agree_with_the_full_interactions(demo):
         assert [(i.slug, i.severity) for i in light] == [(i.slug, i.severity) for i in full]
 
 
-def test_a_write_to_reference_data_shows_in_the_next_read(demo):
+def test_a_write_to_reference_data_shows_in_the_next_read(demo_catalog):
     from catalog import services
 
     assert "zz-new-brand" not in selectors.reference.reference_slugs()["brand"]
@@ -91,7 +91,7 @@ def _goal_slugs(product_slug):
     ]
 
 
-def test_summary_goals_follow_goal_order(demo, api):
+def test_summary_goals_follow_goal_order(demo_catalog, api):
     """From the mask (small ids) or the links (ids past the mask, as on a long-lived
     PostgreSQL test database): the same goals, in the same order."""
     data = api.get("/api/v1/products/?page_size=100").json()

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from catalog import selectors, services
 from catalog.cache import invalidate_catalog_cache
 from catalog.filters import ProductFilter
+from catalog.models import Form, Goal, Product
 from catalog.selectors import facets
 from catalog.selectors._facet_scan import facets_in_one_scan
-from catalog.models import Form, Goal, Product
 from tests.factories import BrandFactory, make_product
 
 pytestmark = pytest.mark.django_db
