@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
 from ..filters import MarketForm
+from ..models import Market
 from ..selectors.reference import default_market
 from .errors import field_errors
 
@@ -46,7 +47,12 @@ def request_language(request: Request) -> str:
 
 
 def request_market(request: Request) -> str:
-    form = MarketForm({"market": request.query_params.get("market") or ""})
+    market = request.query_params.get("market") or ""
+    if not market:
+        return default_market()
+    if market in Market.values:  # the common case, without building a form
+        return market
+    form = MarketForm({"market": market})
     with translation.override(error_language(request)):
         if not form.is_valid():
             raise ValidationError(field_errors(form))
