@@ -1,24 +1,43 @@
 """Claim checking of shop copy: disease claims block, wording no authorised claim covers warns.
 
-Sources: Reg. (EU) 432/2012 (authorised claims), Reg. (EU) 1169/2011 Annex XIII (NRV,
-"source of" at 15 %), Directive 2002/46/EC art. 6(2) (no medicinal claims).
+Sources: Reg. (EU) 432/2012 (authorised claims, `authorised.py`), Reg. (EU) 1924/2006 art. 10
+(only authorised health claims), Directive 2002/46/EC art. 6(2) and Reg. (EU) 1169/2011 art.
+7(3) (no food may claim to prevent, treat or cure a disease), Reg. (EU) 1169/2011 Annex XIII
+(NRV; "source of" at 15 %).
+
+How a unit (a sentence; a question and its answer count as one) is read:
+1. exact authorised wordings are taken out first: they are never flagged;
+2. a disease or symptom ("kuitkrampen", "migraine attacks", "PMS-klachten") together with a
+   claim word (prevent, relieve, "voorkomt", "minder", "nooit meer", "voor mensen met",
+   "X-free", a question the copy answers...) is a medicinal claim: BLOCK;
+3. a topic no authorised claim covers (sleep, stress, memory...) is a claim wherever it
+   stands; a weak topic word (energy, bones, muscles, focus...) only with an effect word
+   ("geeft je energie", "sterke botten"): WARN; so is a claim frame left over after step 1
+   ("draagt bij tot een normale spierwerking");
+4. a mention is no claim in advice ("overleg met je arts", "not intended to treat", "stop
+   if..."), as a side effect ("kan dunne ontlasting geven"), as a fact about who runs a
+   risk ("komt vaker voor bij ouderen"), or about the shopper's medicines ("medicijnen
+   tegen diabetes").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
-from .text import fold
+from .authorised import authorised_spans
+from .lexicon import Lexicon, lexicon
+from .text import Token, clause_index, fold_keep_offsets, tokens, units
 
 # A claim may be made when the daily portion gives at least 15 % of the NRV
 # (Reg. (EU) 1169/2011 Annex XIII part A point 2: "significant amount").
 CLAIM_MIN_PERCENT_NRV = Decimal("15")
-# --- claims ---------------------------------------------------------------------------------
+LANGS = ("nl", "en")
 
 
 def claim_threshold_mg(nrv_mg: Decimal, min_percent: Decimal = CLAIM_MIN_PERCENT_NRV) -> Decimal:
@@ -41,7 +60,7 @@ class Severity:
 @dataclass(frozen=True)
 class CopyIssue:
     term: str
-    topic: str
+    topic: str  # "disease", an unauthorised topic ("sleep"...) or an authorised one misworded
     severity: str
     start: int
     end: int
@@ -51,256 +70,346 @@ class CopyIssue:
         return self.severity == Severity.BLOCK
 
 
-# Topics without an authorised magnesium claim (domain-facts section 5), as word patterns.
-# Patterns are matched on accent-folded, lower-cased text with word boundaries; each
-# `exclude` lists phrases that look alike but make no claim ("sleeping bag", "slaapkamer").
-@dataclass(frozen=True)
-class Topic:
-    slug: str
-    patterns: dict[str, tuple[str, ...]]
-    exclude: tuple[str, ...] = ()
-
-
-UNAUTHORISED_TOPICS: tuple[Topic, ...] = (
-    Topic(
-        "sleep",
-        {
-            "en": (
-                r"sleep(?:s|ing|less)?",
-                r"asleep",
-                r"insomnia",
-                r"restful nights?",
-                r"bedtime calm",
-            ),
-            "nl": (
-                r"slaap\w*",
-                r"slapen",
-                r"inslapen",
-                r"doorslapen",
-                r"nachtrust",
-                r"slapeloosheid",
-            ),
-        },
-        exclude=(r"sleeping bags?", r"slaapzak\w*", r"slaapkamer\w*", r"slaapbank\w*"),
-    ),
-    Topic(
-        "anxiety",
-        {"en": (r"anxiety", r"anxious", r"panic"), "nl": (r"angst\w*", r"paniek\w*")},
-    ),
-    Topic(
-        "stress",
-        {"en": (r"stress(?:ed|ful)?", r"anti-stress"), "nl": (r"stress\w*", r"anti-stress")},
-        exclude=(r"stress-?free packaging",),
-    ),
-    Topic(
-        "calm",
-        {
-            "en": (r"calm(?:ing|s)?", r"relax(?:es|ing|ation)?", r"unwind\w*"),
-            "nl": (r"kalmer\w*", r"rustgevend\w*", r"ontspann\w*", r"ontspanning"),
-        },
-    ),
-    Topic(
-        "blood-pressure",
-        {"en": (r"blood pressure", r"hypertension"), "nl": (r"bloeddruk\w*", r"hypertensie")},
-    ),
-    Topic(
-        "blood-sugar",
-        {
-            "en": (r"blood sugar", r"blood glucose", r"insulin\w*"),
-            "nl": (r"bloedsuiker\w*", r"bloedglucose", r"insuline\w*"),
-        },
-    ),
-    Topic(
-        "immunity",
-        {"en": (r"immun\w*", r"defen[cs]es"), "nl": (r"immuun\w*", r"weerstand", r"afweer\w*")},
-    ),
-    Topic(
-        "heart",
-        {
-            "en": (
-                r"heart health",
-                r"healthy heart",
-                r"heart function",
-                r"cardio\w*",
-                r"heart rhythm",
-            ),
-            "nl": (
-                r"hart",
-                r"hartgezondheid",
-                r"gezond hart",
-                r"hartfunctie",
-                r"hartritme",
-                r"cardio\w*",
-                r"hart- en bloedvaten",
-            ),
-        },
-    ),
-    Topic(
-        "detox",
-        {"en": (r"detox\w*", r"cleans(?:e|es|ing)"), "nl": (r"detox\w*", r"ontgift\w*")},
-    ),
+# Topics an authorised claim covers: flagged only when worded otherwise than the register.
+AUTHORISED_AREAS = frozenset(
+    {
+        "energy",
+        "fatigue",
+        "muscles",
+        "bones-teeth",
+        "nerves",
+        "psychological",
+        "cell-division",
+        "claim-wording",
+    }
+)
+_ADJACENT_TOKENS = 3  # "bij nachtelijke kuitkrampen": a cue this close governs the disease
+_VOORKOMEN = re.compile(r"voorkom\w*")
+_OCCUR_NEXT = frozenset(
+    [
+        "bij",
+        "in",
+        "onder",
+        "vooral",
+        "vaak",
+        "vaker",
+        "veel",
+        "regelmatig",
+        "meestal",
+        "zelden",
+        "ook",
+        "wel",
+        "soms",
+        "nogal",
+        "relatief",
+        "weleens",
+        "geregeld",
+        "met",
+        "tijdens",
+        "na",
+        "op",
+    ]
+)
+_MODALS = frozenset(
+    ["kan", "kunnen", "helpt", "helpen", "om", "zal", "zullen", "wil", "moet", "moeten"]
 )
 
-DISEASES: dict[str, tuple[str, ...]] = {
-    "en": (
-        r"migraines?",
-        r"headaches?",
-        r"diabetes",
-        r"depression",
-        r"depressive",
-        r"osteoporosis",
-        r"arthritis",
-        r"cancer",
-        r"alzheimer'?s?",
-        r"dementia",
-        r"asthma",
-        r"hypertension",
-        r"insomnia",
-        r"cardiovascular disease",
-        r"heart disease",
-        r"arrhythmias?",
-        r"pre-?eclampsia",
-        r"fibromyalgia",
-        r"adhd",
-        r"restless legs?(?: syndrome)?",
-        r"constipation",
-        r"kidney stones?",
-        r"muscle cramps?",
-        r"cramps?",
-        r"deficiency",
-    ),
-    "nl": (
-        r"migraine",
-        r"hoofdpijn",
-        r"diabetes",
-        r"suikerziekte",
-        r"depressie\w*",
-        r"osteoporose",
-        r"artritis",
-        r"artrose",
-        r"kanker",
-        r"alzheimer",
-        r"dementie",
-        r"astma",
-        r"hypertensie",
-        r"slapeloosheid",
-        r"hart- en vaatziekten?",
-        r"hartziekten?",
-        r"hartritmestoornis\w*",
-        r"pre-?eclampsie",
-        r"fibromyalgie",
-        r"adhd",
-        r"rusteloze benen",
-        r"verstopping",
-        r"nierstenen",
-        r"spierkrampen?",
-        r"krampen?",
-        r"kramp",
-        r"tekort",
-    ),
-}
 
-# Words that turn a disease mention into a medicinal claim (prevent / treat / cure).
-MEDICINAL: dict[str, tuple[str, ...]] = {
-    "en": (
-        r"prevent\w*",
-        r"treat\w*",
-        r"cur(?:e|es|ed|ing)",
-        r"heal\w*",
-        r"fights?",
-        r"against",
-        r"reliev\w*",
-        r"relief",
-        r"protects? against",
-        r"reduces? the risk",
-        r"remed\w*",
-        r"combat\w*",
-        r"helps? with",
-        r"helps? against",
-    ),
-    "nl": (
-        r"voorkom\w*",
-        r"behandel\w*",
-        r"genee?s\w*",
-        r"geneest",
-        r"bestrijd\w*",
-        r"tegen",
-        r"verlicht\w*",
-        r"verhelp\w*",
-        r"beschermt tegen",
-        r"vermindert het risico",
-        r"helpt bij",
-        r"helpt tegen",
-        r"remedie",
-    ),
-}
-
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?;:])\s+|\n+")
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    text: str
 
 
-def _word_regex(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])")
+def _spans(regex: re.Pattern[str] | None, text: str) -> list[_Span]:
+    return (
+        []
+        if regex is None
+        else [_Span(m.start(), m.end(), m.group(0)) for m in regex.finditer(text)]
+    )
 
 
-_TOPIC_RE = {
-    (t.slug, lang): (_word_regex(pats), _word_regex(t.exclude) if t.exclude else None)
-    for t in UNAUTHORISED_TOPICS
-    for lang, pats in t.patterns.items()
-}
-_DISEASE_RE = {lang: _word_regex(p) for lang, p in DISEASES.items()}
-_MEDICINAL_RE = {lang: _word_regex(p) for lang, p in MEDICINAL.items()}
-LANGS = ("nl", "en")
+def _token_at(toks: list[Token], position: int) -> int:
+    for i, tok in enumerate(toks):
+        if tok.end > position:
+            return i
+    return len(toks)
+
+
+class _UnitReader:
+    """Everything `lint_copy` needs to know about one unit, worked out once."""
+
+    def __init__(self, text: str, lex: Lexicon, masked: str) -> None:
+        self.text = masked  # authorised wordings blanked out
+        self.lex = lex
+        self.toks = tokens(masked)
+        self.traps = _spans(lex.traps, masked)
+        self.advice = _spans(lex.advice, masked)
+        self.disclaimed = bool(_spans(lex.disclaimers, masked))
+        medications = _spans(lex.medication_nouns, masked)
+        self.side_effect = bool(_spans(lex.side_effect, masked))
+        self.occurrence = bool(_spans(lex.occurrence, masked))
+
+        def claim_word(span: _Span) -> bool:
+            # "acid reducers", "bloeddrukverlagers" name medicines, not what the product does
+            inside_medicine = any(m.start <= span.start and span.end <= m.end for m in medications)
+            return not inside_medicine and not self._negated(span)
+
+        self.strong = [s for s in _spans(lex.strong_cues, masked) if claim_word(s)]
+        self.cues = [s for s in _spans(lex.cues, masked) if claim_word(s)]
+        if lex.lang == "nl":
+            for tok in self.toks:
+                if _VOORKOMEN.fullmatch(tok.text):
+                    if self._voorkomen_prevents(tok):
+                        span = _Span(tok.start, tok.end, tok.text)
+                        self.strong.append(span)
+                        self.cues.append(span)
+                    else:
+                        self.occurrence = True  # "kan voorkomen bij ouderen"
+
+    def clause(self, position: int) -> int:
+        return clause_index(self.text, position)
+
+    def in_trap(self, start: int, end: int) -> bool:
+        return any(t.start <= start and end <= t.end for t in self.traps)
+
+    def _negated(self, span: _Span) -> bool:
+        """ "geneest niet", "does not cure", "not intended": the cue is denied."""
+        words = span.text.split()
+        if words and words[0] in self.lex.negations:
+            return False  # the cue is itself a negative form: "nooit meer", "no more"
+        i = _token_at(self.toks, span.start)
+        before = [t.text for t in self.toks[max(0, i - 2) : i]]
+        after = [t.text for t in self.toks[i + len(words) : i + len(words) + 1]]
+        if any(w in self.lex.negations for w in before):
+            return not (after and after[0] in ("alleen", "only", "just"))
+        return bool(self.lex.lang == "nl" and after and after[0] in ("niet", "geen"))
+
+    def _voorkomen_prevents(self, tok: Token) -> bool:
+        """Dutch voorkómen (prevent) or vóórkomen (occur), from the construction."""
+        word = tok.text
+        if word == "voorkoming" or word == "voorkom":
+            return True
+        if word.startswith("voorkomend"):
+            return False
+        i = self.toks.index(tok)
+        prev = [t.text for t in self.toks[max(0, i - 3) : i]]
+        nxt = self.toks[i + 1].text if i + 1 < len(self.toks) else None
+        if prev[-1:] == ["te"]:
+            return True
+        if nxt == "dat":
+            return "het" not in prev  # "het kan voorkomen dat" occurs; "voorkomt dat" prevents
+        if (
+            nxt is None
+            or nxt in _OCCUR_NEXT
+            or self.clause(tok.end) != self.clause(self.toks[i + 1].start)
+        ):
+            # Clause-final: "kan krampen voorkomen" prevents, "krampen kunnen voorkomen" occurs.
+            modal_at = min((j for j in range(i) if self.toks[j].text in _MODALS), default=None)
+            if modal_at is None:
+                return False
+            between = self.toks[modal_at + 1 : i]
+            return bool(between) and bool(self.lex.disease_words.find(between))
+        return True
+
+    def medication_governs(self, cue: _Span) -> bool:
+        """ "medicijnen tegen diabetes", "bisphosphonates for osteoporosis": not the product."""
+        i = _token_at(self.toks, cue.start)
+        for j in range(max(0, i - 2), i):
+            if self.lex.medication_nouns.fullmatch(self.toks[j].text):
+                return (
+                    j == 0
+                    or bool(self.lex.medication_user.fullmatch(self.toks[j - 1].text))
+                    or bool(self.advice)
+                )
+        return False
+
+    def advice_rescues(self, start: int) -> bool:
+        if self.disclaimed:
+            return True
+        if not self.advice:
+            return False
+        clause = self.clause(start)
+        if any(self.clause(a.start) == clause for a in self.advice):
+            return True
+        return not any(self.clause(s.start) == clause for s in self.strong)
+
+
+def _disease_claims(reader: _UnitReader) -> list[_Span]:
+    lex, text = reader.lex, reader.text
+    mentions = [
+        _Span(h.start, h.end, text[h.start : h.end])
+        for h in lex.disease_words.find(reader.toks)
+        if not lex.medication_nouns.fullmatch(h.token.text)
+    ]
+    mentions += _spans(lex.disease_phrases, text)
+    claims = []
+    for mention in mentions:
+        if reader.in_trap(mention.start, mention.end):
+            continue
+        at = _token_at(reader.toks, mention.start)
+        # The mention with its neighbours: "stomach cramps", "dunne ontlasting", "buikkrampen".
+        window = " ".join(t.text for t in reader.toks[max(0, at - 1) : at + 2])
+        if reader.side_effect and any(g in window for g in lex.gut_words):
+            continue
+        following = reader.toks[
+            _token_at(reader.toks, mention.end) : _token_at(reader.toks, mention.end) + 1
+        ]
+        if following and lex.medication_nouns.fullmatch(following[0].text):
+            continue  # "osteoporosis medication"
+        if reader.advice_rescues(mention.start):
+            continue
+        if reader.occurrence and not reader.strong:
+            continue
+        if _has_cue(reader, mention) or _asked(reader, mention):
+            claims.append(mention)
+    return claims
+
+
+def _has_cue(reader: _UnitReader, mention: _Span) -> bool:
+    lex = reader.lex
+    at = _token_at(reader.toks, mention.start)
+    end_at = _token_at(reader.toks, max(mention.start, mention.end - 1))
+    for cue in reader.cues:
+        if mention.start <= cue.start and cue.end <= mention.end:
+            continue  # the mention itself, not a cue for it
+        if cue.text in lex.adjacent_cues:
+            cue_at = _token_at(reader.toks, cue.start)
+            if not 0 < at - cue_at <= _ADJACENT_TOKENS:
+                continue
+        if cue.text in lex.adjacent_after:
+            cue_at = _token_at(reader.toks, cue.start)
+            if not 0 < cue_at - end_at <= _ADJACENT_TOKENS:
+                continue
+        if reader.medication_governs(cue):
+            continue
+        return True
+    return False
+
+
+def _asked(reader: _UnitReader, mention: _Span) -> bool:
+    """ "Last van krampen?", "Migraine? ...": a complaint asked about is a claim to answer it."""
+    return "?" in reader.text[mention.end :] and not reader.advice
+
+
+def _topic_claims(reader: _UnitReader, blocked: list[_Span]) -> list[tuple[str, _Span]]:
+    lex, text = reader.lex, reader.text
+    candidates: list[tuple[str, _Span]] = []
+    for topic in lex.topics:
+        strong = [
+            _Span(h.start, h.end, text[h.start : h.end])
+            for h in topic.strong_words.find(reader.toks)
+            if not lex.medication_nouns.fullmatch(h.token.text)
+        ]
+        strong += _spans(topic.strong_phrases, text)
+        weak = [
+            _Span(h.start, h.end, text[h.start : h.end])
+            for h in topic.weak_words.find(reader.toks)
+            if not lex.medication_nouns.fullmatch(h.token.text)
+        ]
+        weak += _spans(topic.weak_phrases, text)
+        weak = [w for w in weak if _has_effect(reader, w)]
+        candidates += [(topic.slug, span) for span in strong + weak]
+    # The longest mention wins where two overlap: "blood pressure" is not "pressure" (stress).
+    taken: list[tuple[str, _Span]] = []
+    for slug, span in sorted(candidates, key=lambda c: c[1].start - c[1].end):
+        if any(t.start < span.end and span.start < t.end for _s, t in taken):
+            continue
+        taken.append((slug, span))
+    found: list[tuple[str, _Span]] = []
+    for slug, mention in sorted(taken, key=lambda c: c[1].start):
+        if any(slug == s for s, _m in found):
+            continue  # one issue per topic and unit
+        if reader.in_trap(mention.start, mention.end):
+            continue
+        if any(b.start <= mention.start < b.end for b in blocked):
+            continue
+        if reader.advice_rescues(mention.start):
+            continue
+        found.append((slug, mention))
+    return found
+
+
+def _has_effect(reader: _UnitReader, mention: _Span) -> bool:
+    clause = reader.clause(mention.start)
+    for effect in _spans(reader.lex.effect, reader.text):
+        if effect.start < mention.end and mention.start < effect.end:
+            continue
+        if reader.clause(effect.start) == clause:
+            return True
+    at = _token_at(reader.toks, mention.start)
+    before = [t.text for t in reader.toks[max(0, at - _ADJACENT_TOKENS) : at]]
+    return any(w in reader.lex.effect_before for w in before)
+
+
+def _misquotes(reader: _UnitReader, topics: list[tuple[str, _Span]]) -> list[_Span]:
+    frames = _spans(reader.lex.claim_frames, reader.text)
+    if not frames:
+        return []
+    about_claims = "magnesium" in reader.text or "normal" in reader.text or topics
+    return frames[:1] if about_claims else []
+
+
+@lru_cache(maxsize=8192)
+def _lint(text: str, lang: str) -> tuple[CopyIssue, ...]:
+    folded = fold_keep_offsets(text)
+    lex = lexicon(lang)
+    issues: list[CopyIssue] = []
+    for unit in units(folded):
+        masked = unit.text
+        for start, end in authorised_spans(unit.text, lang):
+            masked = masked[:start] + " " * (end - start) + masked[end:]
+        reader = _UnitReader(unit.text, lex, masked)
+        blocked = _disease_claims(reader)
+        for span in blocked:
+            issues.append(
+                CopyIssue(
+                    text[unit.start + span.start : unit.start + span.end],
+                    "disease",
+                    Severity.BLOCK,
+                    unit.start + span.start,
+                    unit.start + span.end,
+                )
+            )
+        topics = _topic_claims(reader, blocked)
+        for slug, span in topics:
+            issues.append(
+                CopyIssue(
+                    text[unit.start + span.start : unit.start + span.end],
+                    slug,
+                    Severity.WARN,
+                    unit.start + span.start,
+                    unit.start + span.end,
+                )
+            )
+        for span in _misquotes(reader, topics):
+            issues.append(
+                CopyIssue(
+                    text[unit.start + span.start : unit.start + span.end],
+                    "claim-wording",
+                    Severity.WARN,
+                    unit.start + span.start,
+                    unit.start + span.end,
+                )
+            )
+    return tuple(sorted(issues, key=lambda i: (i.start, i.severity != Severity.BLOCK)))
 
 
 def lint_copy(text: str, lang: str) -> list[CopyIssue]:
     """Find claim wording that product copy may not carry, in Dutch or English.
 
-    - a disease named with prevent/treat/cure wording in one sentence: BLOCK (a medicinal
-      claim, banned outright by Directive 2002/46/EC art. 6(2));
-    - a topic with no authorised magnesium claim (sleep, stress, blood pressure...): WARN.
-    Word-aware: "sleeping bag", "slaapkamer" or "hartelijk" are no hits.
+    - a disease or symptom with prevent/treat/relieve wording: BLOCK (a medicinal claim, banned
+      outright by Directive 2002/46/EC art. 6(2));
+    - a topic with no authorised magnesium claim (sleep, stress, memory...), or an authorised
+      one in other words than the register's: WARN.
+    Exact authorised wordings, advice and side effects are never flagged.
     """
     if lang not in LANGS:
         raise ValueError(f"Unknown language {lang!r}")
     if not text:
         return []
-    folded = fold(text)
-    issues: list[CopyIssue] = []
-    offset = 0
-    for sentence in SENTENCE_SPLIT.split(folded):
-        start = folded.find(sentence, offset)
-        offset = start + len(sentence)
-        medicinal = _MEDICINAL_RE[lang].search(sentence)
-        disease_hits = list(_DISEASE_RE[lang].finditer(sentence))
-        for hit in disease_hits:
-            if medicinal:
-                issues.append(
-                    CopyIssue(
-                        hit.group(0),
-                        "disease",
-                        Severity.BLOCK,
-                        start + hit.start(),
-                        start + hit.end(),
-                    )
-                )
-        for topic in UNAUTHORISED_TOPICS:
-            regex, exclude = _TOPIC_RE[(topic.slug, lang)]
-            excluded = [m.span() for m in exclude.finditer(sentence)] if exclude else []
-            for hit in regex.finditer(sentence):
-                if any(a <= hit.start() < b for a, b in excluded):
-                    continue
-                if any(i.blocking and i.start <= start + hit.start() < i.end for i in issues):
-                    continue
-                issues.append(
-                    CopyIssue(
-                        hit.group(0),
-                        topic.slug,
-                        Severity.WARN,
-                        start + hit.start(),
-                        start + hit.end(),
-                    )
-                )
-    return sorted(issues, key=lambda i: i.start)
+    return list(_lint(text, lang))
 
 
 # The product copy a shopper reads, linted wherever a product is written or published (admin,
@@ -330,6 +439,10 @@ def describe_issue(issue: CopyIssue) -> str:
     if issue.blocking:
         return _(
             "“%(term)s”: a claim to prevent, treat or cure a disease is not allowed for a food supplement."
+        ) % {"term": issue.term}
+    if issue.topic in AUTHORISED_AREAS:
+        return _(
+            "“%(term)s”: only the exact wording of an authorised EU health claim may be used here."
         ) % {"term": issue.term}
     return _(
         "“%(term)s”: no authorised EU health claim covers “%(topic)s”; use an authorised wording."

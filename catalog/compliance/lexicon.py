@@ -1,0 +1,172 @@
+"""Compiles the word lists of `lexicon_nl` / `lexicon_en` into matchers the claim checker runs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from . import lexicon_en, lexicon_nl
+from .text import Token, nl_compound_role
+
+# Which positions of a Dutch compound each notation allows (see `lexicon_nl`).
+_ROLES = {
+    "": {"whole", "head", "modifier", "middle"},
+    "<": {"whole", "head"},
+    "<<": {"head"},
+    "~": {"whole"},
+}
+
+
+@dataclass(frozen=True)
+class WordHit:
+    stem: str
+    start: int  # offsets in the unit
+    end: int
+    token: Token
+
+
+class WordMatcher:
+    """Finds the words of a list in tokens: Dutch stems inside compounds, English whole words."""
+
+    def __init__(self, spec: str, lang: str) -> None:
+        self.lang = lang
+        self.roles: dict[str, set[str]] = {}
+        entries = spec.split()
+        if lang == "nl":
+            for entry in entries:
+                mark = "<<" if entry.startswith("<<") else entry[:1] if entry[:1] in "<~" else ""
+                self.roles[entry[len(mark) :]] = _ROLES[mark]
+            stems = sorted(self.roles, key=len, reverse=True)
+            self.regex = re.compile("|".join(re.escape(s) for s in stems)) if stems else None
+        else:
+            self.regex = re.compile("(?:" + "|".join(entries) + ")") if entries else None
+
+    def find(self, tokens: Iterable[Token]) -> list[WordHit]:
+        if self.regex is None:
+            return []
+        hits = []
+        for token in tokens:
+            candidates = [(token.text, 0)]
+            if "-" in token.text:  # "pms-klachten": the parts are words too
+                position = 0
+                for part in token.parts:
+                    at = token.text.index(part, position)
+                    candidates.append((part, at))
+                    position = at + len(part)
+            for word, offset in candidates:
+                hit = self._find_in_word(word)
+                if hit is not None:
+                    stem, at = hit
+                    start = token.start + offset + at
+                    hits.append(WordHit(stem, start, start + len(stem), token))
+                    break
+        return hits
+
+    def _find_in_word(self, word: str) -> tuple[str, int] | None:
+        assert self.regex is not None
+        if self.lang != "nl":
+            match = self.regex.fullmatch(word)
+            return (word, 0) if match else None
+        for match in self.regex.finditer(word):
+            stem = match.group(0)
+            role = nl_compound_role(word, stem, match.start())
+            if role is not None and role in self.roles[stem]:
+                return stem, match.start()
+        # A stem can also stand later in the word than the first place the regex tried.
+        for stem, roles in self.roles.items():
+            if stem not in word:
+                continue
+            at = word.find(stem, 1)
+            while at > 0:
+                role = nl_compound_role(word, stem, at)
+                if role is not None and role in roles:
+                    return stem, at
+                at = word.find(stem, at + 1)
+        return None
+
+
+def any_of(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for word-bounded alternatives; None when there are none."""
+    patterns = [p for p in patterns if p]
+    if not patterns:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    strong_words: WordMatcher
+    strong_phrases: re.Pattern[str] | None
+    weak_words: WordMatcher
+    weak_phrases: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    disease_words: WordMatcher
+    disease_phrases: re.Pattern[str] | None
+    gut_words: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    traps: re.Pattern[str] | None
+    strong_cues: re.Pattern[str] | None
+    cues: re.Pattern[str] | None
+    adjacent_cues: frozenset[str]
+    adjacent_after: frozenset[str]
+    advice: re.Pattern[str] | None
+    disclaimers: re.Pattern[str] | None
+    side_effect: re.Pattern[str] | None
+    medication_nouns: re.Pattern[str]
+    medication_user: re.Pattern[str]
+    occurrence: re.Pattern[str] | None
+    negations: frozenset[str]
+    effect: re.Pattern[str] | None
+    effect_before: frozenset[str]
+    claim_frames: re.Pattern[str] | None
+
+
+def _compile(module: ModuleType, lang: str) -> Lexicon:
+    topics = tuple(
+        Topic(
+            slug,
+            WordMatcher(strong, lang),
+            any_of(strong_phrases),
+            WordMatcher(weak, lang),
+            any_of(weak_phrases),
+        )
+        for slug, (strong, strong_phrases, weak, weak_phrases) in module.TOPICS.items()
+    )
+    medication_nouns = any_of(module.MEDICATION_NOUNS)
+    medication_user = any_of(module.MEDICATION_USER)
+    assert medication_nouns is not None and medication_user is not None
+    return Lexicon(
+        lang=lang,
+        disease_words=WordMatcher(module.DISEASE_WORDS, lang),
+        disease_phrases=any_of(module.DISEASE_PHRASES),
+        gut_words=module.GUT_WORDS,
+        topics=topics,
+        traps=any_of(module.TRAPS),
+        strong_cues=any_of(module.STRONG_CUES),
+        cues=any_of(module.CUES),
+        adjacent_cues=frozenset(module.ADJACENT_CUES),
+        adjacent_after=frozenset(module.ADJACENT_AFTER),
+        advice=any_of(module.ADVICE),
+        disclaimers=any_of(module.DISCLAIMERS),
+        side_effect=any_of(module.SIDE_EFFECT),
+        medication_nouns=medication_nouns,
+        medication_user=medication_user,
+        occurrence=any_of(module.OCCURRENCE),
+        negations=frozenset(module.NEGATIONS),
+        effect=any_of(module.EFFECT),
+        effect_before=frozenset(module.EFFECT_BEFORE),
+        claim_frames=any_of(module.CLAIM_FRAMES),
+    )
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    return _compile(lexicon_nl if lang == "nl" else lexicon_en, lang)
