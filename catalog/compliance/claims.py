@@ -147,7 +147,8 @@ class _UnitReader:
         self.traps = _spans(lex.traps, masked)
         self.advice = _spans(lex.advice, masked)
         self.disclaimed = bool(_spans(lex.disclaimers, masked))
-        medications = _spans(lex.medication_nouns, masked)
+        # "acid reducers", "onder behandeling": words for the shopper's medicines and care
+        medications = _spans(lex.medication_nouns, masked) + _spans(lex.patient_context, masked)
         self.side_effect = bool(_spans(lex.side_effect, masked))
         self.occurrence = bool(_spans(lex.occurrence, masked))
 
@@ -264,6 +265,11 @@ def _disease_claims(reader: _UnitReader) -> list[_Span]:
             continue
         if _has_cue(reader, mention) or _asked(reader, mention):
             claims.append(mention)
+    for substitute in _spans(lex.medicine_substitutes, text):
+        if not reader.advice_rescues(substitute.start) and not any(
+            c.start < substitute.end and substitute.start < c.end for c in claims
+        ):
+            claims.append(substitute)  # "a natural alternative to painkillers"
     return claims
 
 
@@ -284,8 +290,27 @@ def _has_cue(reader: _UnitReader, mention: _Span) -> bool:
                 continue
         if reader.medication_governs(cue):
             continue
+        if _disease_is_subject(reader, mention, cue):
+            continue
         return True
     return False
+
+
+_PASSIVE = frozenset("be is are was were been being get gets got".split())
+
+
+def _disease_is_subject(reader: _UnitReader, mention: _Span, cue: _Span) -> bool:
+    """English "Crohn's disease can lower magnesium status": the disease does the lowering.
+    (Dutch puts objects before verbs, "kan migraine verminderen", so this is English only.)"""
+    lex = reader.lex
+    if lex.transitive_cues is None or cue.start < mention.end:
+        return False
+    if not lex.transitive_cues.fullmatch(cue.text) or reader.clause(cue.start) != reader.clause(
+        mention.start
+    ):
+        return False
+    i = _token_at(reader.toks, cue.start)
+    return not (i > 0 and reader.toks[i - 1].text in _PASSIVE)
 
 
 def _asked(reader: _UnitReader, mention: _Span) -> bool:
@@ -293,16 +318,23 @@ def _asked(reader: _UnitReader, mention: _Span) -> bool:
     return "?" in reader.text[mention.end :] and not reader.advice
 
 
-def _topic_claims(reader: _UnitReader, blocked: list[_Span]) -> list[tuple[str, _Span]]:
+def _topic_claims(
+    reader: _UnitReader, blocked: list[_Span], covered: bool
+) -> list[tuple[str, _Span]]:
+    """Unauthorised topics; `covered`: the unit makes an authorised claim, whose own area
+    ("For your nervous system: magnesium contributes to its normal functioning") is fine."""
     lex, text = reader.lex, reader.text
     candidates: list[tuple[str, _Span]] = []
     for topic in lex.topics:
+        if covered and topic.slug in AUTHORISED_AREAS:
+            continue
         strong = [
             _Span(h.start, h.end, text[h.start : h.end])
             for h in topic.strong_words.find(reader.toks)
             if not lex.medication_nouns.fullmatch(h.token.text)
         ]
         strong += _spans(topic.strong_phrases, text)
+        strong = [m for m in strong if _claims_something(reader, m)]
         weak = [
             _Span(h.start, h.end, text[h.start : h.end])
             for h in topic.weak_words.find(reader.toks)
@@ -331,16 +363,47 @@ def _topic_claims(reader: _UnitReader, blocked: list[_Span]) -> list[tuple[str, 
     return found
 
 
+_PRODUCT = re.compile(
+    r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
+    r"product\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
+)
+
+
+# Verbs that make the words before them the subject of a plain statement.
+_STATEMENT_VERBS = frozenset(
+    {
+        *("is", "zijn", "was", "waren", "hangt", "hangen", "wordt", "worden", "komt", "komen"),
+        *("heeft", "hebben", "verschilt", "varieert", "ontstaat", "betekent", "bestaat"),
+        *("are", "were", "depends", "depend", "varies", "vary", "becomes", "become", "means"),
+        *("has", "have", "occurs", "differs", "comes"),
+    }
+)
+
+
+def _claims_something(reader: _UnitReader, mention: _Span) -> bool:
+    """A strong topic word makes a claim unless the sentence is a plain statement about the
+    topic itself, naming neither an effect nor the product: "Een goede nachtrust hangt af van
+    veel factoren" is none; "Diepe slaap en ontspanning", "Good sleep starts with magnesium"
+    and "Helps you fall asleep" are claims."""
+    if _has_effect(reader, mention) or _PRODUCT.search(reader.text):
+        return True
+    return not any(t.text in _STATEMENT_VERBS for t in reader.toks)
+
+
 def _has_effect(reader: _UnitReader, mention: _Span) -> bool:
+    lex = reader.lex
     clause = reader.clause(mention.start)
-    for effect in _spans(reader.lex.effect, reader.text):
+    for effect in _spans(lex.effect, reader.text):
         if effect.start < mention.end and mention.start < effect.end:
             continue
         if reader.clause(effect.start) == clause:
             return True
     at = _token_at(reader.toks, mention.start)
+    before = [t.text for t in reader.toks[max(0, at - 2) : at]]
+    if any(lex.effect_adjectives.fullmatch(w) for w in before):
+        return True  # "sterke botten", "more energy", "een rustig hoofd"
     before = [t.text for t in reader.toks[max(0, at - _ADJACENT_TOKENS) : at]]
-    return any(w in reader.lex.effect_before for w in before)
+    return any(w in lex.effect_before for w in before)
 
 
 def _misquotes(reader: _UnitReader, topics: list[tuple[str, _Span]]) -> list[_Span]:
@@ -372,7 +435,8 @@ def _lint(text: str, lang: str) -> tuple[CopyIssue, ...]:
                     unit.start + span.end,
                 )
             )
-        topics = _topic_claims(reader, blocked)
+        covered = masked != unit.text
+        topics = _topic_claims(reader, blocked, covered)
         for slug, span in topics:
             issues.append(
                 CopyIssue(

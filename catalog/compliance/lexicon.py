@@ -110,6 +110,7 @@ class Lexicon:
     lang: str
     disease_words: WordMatcher
     disease_phrases: re.Pattern[str] | None
+    medicine_substitutes: re.Pattern[str] | None
     gut_words: tuple[str, ...]
     topics: tuple[Topic, ...]
     traps: re.Pattern[str] | None
@@ -125,8 +126,11 @@ class Lexicon:
     occurrence: re.Pattern[str] | None
     negations: frozenset[str]
     effect: re.Pattern[str] | None
+    effect_adjectives: re.Pattern[str]
     effect_before: frozenset[str]
     claim_frames: re.Pattern[str] | None
+    patient_context: re.Pattern[str] | None
+    transitive_cues: re.Pattern[str] | None
 
 
 def _compile(module: ModuleType, lang: str) -> Lexicon:
@@ -147,11 +151,12 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
         lang=lang,
         disease_words=WordMatcher(module.DISEASE_WORDS, lang),
         disease_phrases=any_of(module.DISEASE_PHRASES),
+        medicine_substitutes=any_of(module.MEDICINE_SUBSTITUTES),
         gut_words=module.GUT_WORDS,
         topics=topics,
         traps=any_of(module.TRAPS),
         strong_cues=any_of(module.STRONG_CUES),
-        cues=any_of(module.CUES),
+        cues=any_of(module.STRONG_CUES + module.WEAK_CUES),
         adjacent_cues=frozenset(module.ADJACENT_CUES),
         adjacent_after=frozenset(module.ADJACENT_AFTER),
         advice=any_of(module.ADVICE),
@@ -162,8 +167,13 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
         occurrence=any_of(module.OCCURRENCE),
         negations=frozenset(module.NEGATIONS),
         effect=any_of(module.EFFECT),
+        effect_adjectives=re.compile("(?:" + "|".join(module.EFFECT_ADJECTIVES) + ")"),
         effect_before=frozenset(module.EFFECT_BEFORE),
         claim_frames=any_of(module.CLAIM_FRAMES),
+        patient_context=any_of(module.PATIENT_CONTEXT),
+        transitive_cues=re.compile("(?:" + "|".join(module.TRANSITIVE_CUES) + ")")
+        if module.TRANSITIVE_CUES
+        else None,
     )
 
 
