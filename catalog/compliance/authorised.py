@@ -167,6 +167,7 @@ _FILLERS = {
         "gevarieerd",
         "gevarieerde",
         "voeding",
+        "om",
     },
 }
 # "Magnesium", "Het magnesium in deze tablet", "250 mg magnesium (67% NRV), which".

@@ -110,6 +110,10 @@ _OCCUR_NEXT = frozenset(
         "op",
     ]
 )
+# Plural medicine words name the shopper's medicines, never the product ("een middel tegen").
+_MEDICINES_OF_OTHERS = frozenset(
+    {"medicijnen", "medicatie", "geneesmiddelen", "medications", "medicines", "drugs"}
+)
 _MODALS = frozenset(
     ["kan", "kunnen", "helpt", "helpen", "om", "zal", "zullen", "wil", "moet", "moeten"]
 )
@@ -219,6 +223,8 @@ class _UnitReader:
         i = _token_at(self.toks, cue.start)
         for j in range(max(0, i - 2), i):
             if self.lex.medication_nouns.fullmatch(self.toks[j].text):
+                if self.toks[j].text in _MEDICINES_OF_OTHERS:
+                    return True  # "medicijnen tegen maagzuur": never the product itself
                 return (
                     j == 0
                     or bool(self.lex.medication_user.fullmatch(self.toks[j - 1].text))
@@ -296,12 +302,19 @@ def _has_cue(reader: _UnitReader, mention: _Span) -> bool:
     return False
 
 
-_PASSIVE = frozenset("be is are was were been being get gets got".split())
+_PASSIVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
+
+
+_OBJECT_START = frozenset(
+    {"je", "jouw", "uw", "de", "het", "een", "hun", "zijn", "haar", "ons", "onze"}
+)
 
 
 def _disease_is_subject(reader: _UnitReader, mention: _Span, cue: _Span) -> bool:
-    """English "Crohn's disease can lower magnesium status": the disease does the lowering.
-    (Dutch puts objects before verbs, "kan migraine verminderen", so this is English only.)"""
+    """ "Crohn's disease can lower magnesium status", "Medicijnen tegen maagzuur verlagen je
+    magnesiumstatus": the disease (or its medicine) does the lowering, the product nothing.
+    English: a transitive claim verb after the disease, not passive. Dutch puts objects before
+    verbs ("kan migraine verminderen"), so only a finite verb followed by its own object counts."""
     lex = reader.lex
     if lex.transitive_cues is None or cue.start < mention.end:
         return False
@@ -310,6 +323,8 @@ def _disease_is_subject(reader: _UnitReader, mention: _Span, cue: _Span) -> bool
     ):
         return False
     i = _token_at(reader.toks, cue.start)
+    if lex.lang == "nl":
+        return i + 1 < len(reader.toks) and reader.toks[i + 1].text in _OBJECT_START
     return not (i > 0 and reader.toks[i - 1].text in _PASSIVE)
 
 

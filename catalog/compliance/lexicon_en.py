@@ -19,7 +19,7 @@ hypomagnes(?:a)?emia pms pmt premenstrual inflammations? inflammatory inflamed i
 influenza colds? burnout burn-out tinnitus epilepsy epileptic seizures? convulsions? tremors?
 trembling tingling numbness ibs irritability injur(?:y|ies) fractures? hangovers? jetlag eczema
 acne psoriasis obesity obese diseases? illness(?:es)? disorders? ailments? symptoms?
-syndromes? conditions? sciatica osteopenic cramped
+syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky
 """
 
 DISEASE_PHRASES = (
@@ -32,6 +32,10 @@ DISEASE_PHRASES = (
     "brain fog", "hair loss", "loss of appetite", "irritable bowels?(?: syndrome)?",
     r"(?:disturbed|disrupted|irregular) (?:heart ?beat|heart rhythm|sleep|digestion)\w*",
     r"hot (?:flush|flash)\w*", "night sweats", "charley horses?",
+    "(?:racing|pounding|fluttering) heart", "skipped (?:heart ?)?beats?",
+    "heavy (?:periods?|menstruation)", "morning sickness", "motion sickness", "growing pains",
+    "hay fever", "cold sores?", "long covid", "brittle bones", "tooth decay", "muscle weakness",
+    "carpal tunnel", "heart surgery", "leg pain",
 )
 
 # The product offered in place of a medicine: a medicinal claim by itself.
@@ -82,14 +86,17 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "blood-sugar": (
         "insulin glycaemic glycemic",
-        ("blood (?:sugar|glucose)", "glucose levels?"),
+        (
+            "blood (?:sugar|glucose)", "glucose levels?",
+            "(?:blood )?sugar (?:levels?|swings|spikes|balance)",
+        ),
         "",
         (),
     ),
     "immunity": (
         "immun(?:e|ity) defen[cs]es",
-        ("immune system",),
-        "",
+        ("immune system", r"resistance to (?:colds?|flu|infections?|illness\w*|bugs)"),
+        "resistance",
         (),
     ),
     "heart": (
@@ -132,6 +139,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "performance endurance stamina",
         (
             "muscle (?:growth|mass|building|gains?)", "build(?:s|ing)? muscle", "athletic edge",
+            r"perform\w* better", "perform at (?:your|their) best",
         ),
         "strength fitness oxygen",
         (),
@@ -249,7 +257,13 @@ STRONG_CUES = (
     "control(?:s|ling)?", "natural (?:alternative|medicine|remedy|painkiller)", "alternative to",
     "instead of (?:painkillers|sleeping pills|medication|drugs)", r"anti-\w+", r"suppress\w*",
     r"disappear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
-    "edge off", "calm(?:s|ing)",
+    "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away",
+    "melts? away", "short work of", "put(?:s|ting)? (?:a stop|an end) to", "knocks? out",
+    "shake off", "no longer", r"kiss\w* goodbye", r"wave\w* goodbye", r"bid\w* farewell",
+    r"conquer\w*", r"defeat\w*", "tam(?:e|es|ing)", "fix(?:es)?", "miracle", "wonders?",
+    "notice (?:a|the) difference", "(?:see|feel) (?:a|the) difference", r"swear\w* by",
+    "since (?:i|we) (?:started|began|switched|take|use|took)", "haven'?t had",
+    r"resistan\w* (?:to|against)", "lifesaver", "life-saver", "rescue", "go-to remedy",
 )
 WEAK_CUES = (
     "against", "helps?", "helping", "aids?", "ideal", "specially", "specifically", r"suffer\w*",
@@ -257,6 +271,8 @@ WEAK_CUES = (
     "for", "with", "without", r"\w+-free", "supports?", "supporting", r"improv\w*", r"restor\w*",
     r"repair\w*", "take", "use", "at the first sign", "when you", "in case of",
     "if you (?:suffer|have|get)", "formula", "relief", "support",
+    "(?:people|persons|women|men|adults|children|kids|seniors|athletes|anyone|everyone|those|customers|mums|mothers) (?:with|who (?:suffer|have|struggle|experience|live|get))",
+    r"\w*sufferers?",
 )
 ADJACENT_CUES = (
     "for", "with", "without", "against",
@@ -279,6 +295,8 @@ ADVICE = (
     r"have\b.{0,30}\bchecked", "not for (?:people|children|women|anyone)",
     "does not (?:prevent|treat|cure)", "no (?:medical |health |medicinal )?claims?",
     r"(?:ask|consult|check with|talk to|speak to|tell|inform|see|contact)\b.{0,40}\b(?:doctor|gp|pharmacist|physician|specialist|cardiologist|midwife|healthcare|dietitian|nurse|neurologist|gynaecologist)\w*",
+    r"discuss\w*\b.{0,60}\b(?:doctor|gp|pharmacist|care team|medical team|healthcare|specialist|physician)\w*",
+    "(?:your|a) (?:care|medical|healthcare) team",
 )
 DISCLAIMERS = (
     "not intended", "not a (?:medicine|cure|treatment|drug)", "is no (?:medicine|cure|treatment)",
@@ -299,7 +317,7 @@ SIDE_EFFECT = (
 MEDICATION_NOUNS = (
     "medications?", "medicines?", "drugs?", "pills?", "tablets?", "bisphosphonates?",
     "antibiotics?", "insulin", "statins?", "diuretics?", "acid reducers?", "painkillers?",
-    "inhibitors?", "blockers?", "treatments?",
+    "inhibitors?", "blockers?", "treatments?", "heartburn medicines?", "migraine medications?",
 )
 MEDICATION_USER = (
     "your", "take", "takes", "taking", "use", "using", "users", "on", "of",

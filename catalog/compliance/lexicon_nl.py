@@ -31,7 +31,7 @@ niersteen nierstenen tekort tekorten deficientie hypomagnesiemie
 tinteling tintelingen gevoelloosheid paniekaanval angstaanval angststoornis
 stemmingswisseling prikkelbaarheid ~prikkelbaar blessure ~kater jetlag eczeem acne psoriasis
 haaruitval overgewicht obesitas insulineresistentie ischias hernia stijfheid ~spit
-hersenschudding concentratiestoornis nachtzweten ~spastisch ~spastische ~verkrampt ~verkrampte
+hersenschudding concentratiestoornis nachtzweten ~spastisch ~spastische ~verkrampt ~verkrampte operatie ingreep ziekenhuisopname ~tintelend ~tintelende ~pijnlijk ~pijnlijke jeuk ~jeukend ~jeukende duizeligheid ~duizelig flauwvallen spierzwakte koliek endometriose ~pcos allergie allergieen hooikoorts koortslip virus ~virussen wond ~wonden littekens verstuiking zweer maagzweer angina tandbederf ~overgeven braakneiging ochtendmisselijkheid hartoverslag ~bedplassen zenuwpijn neuropathie duizeligheid oorontsteking hoest ~zwangerschapsmisselijkheid
 """
 
 DISEASE_PHRASES = (
@@ -44,6 +44,9 @@ DISEASE_PHRASES = (
     r"verstoorde? (?:hartritme|slaap|nachtrust|darmflora|spijsvertering|stoelgang)\w*",
     r"onregelmatige? (?:hartritme|hartslag)\w*", "onrustige benen",
     "spastische (?:darm|dikke darm|colon)",
+    "(?:te )?(?:hoge|snelle|onregelmatige|verhoogde) hartslag", "jagend(?:e)? hart",
+    "bonzend(?:e)? hart", r"zware (?:menstruatie|menstruaties|ongesteldheid)\w*", "broze botten",
+    "blauwe plekken", "long covid", r"doorkomende tand\w*",
 )
 
 # The product offered in place of a medicine: a medicinal claim by itself.
@@ -101,7 +104,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "blood-sugar": (
         "bloedsuiker bloedglucose insuline suikerspiegel glucosespiegel",
-        (),
+        (r"suiker(?:spiegel|schommeling)\w*",),
         "",
         (),
     ),
@@ -151,8 +154,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "performance": (
-        "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit",
-        (),
+        "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren",
+        ("beter (?:te )?presteren", r"presteer\w* beter", "presteert beter"),
         "~conditie ~kracht zuurstof",
         (),
     ),
@@ -270,18 +273,25 @@ STRONG_CUES = (
     r"helend\w*", "heling", r"remedie\w*", r"therapie\w*", r"therapeutisch\w*", r"verlicht\w*",
     r"verzacht\w*", r"verhelp\w*", r"bestrijd\w*", r"pakt\b.{0,40}\baan", r"aanpak\w*",
     "aan te pakken", "helpt (?:bij|tegen|met|je van|je af)", "helpen (?:bij|tegen)",
-    r"werkt?\w* (?:goed |prima )?(?:tegen|bij)", "effectief", r"verminder\w*", r"verlaag\w*",
-    r"verklein\w*", "vermindering", "minder", r"normaliseer\w*", "normaliseert", r"reguleer\w*",
+    r"werkt?\w* (?:goed |prima )?(?:tegen|bij)", "effectief", r"verminder\w*", r"verla+g\w*",
+    r"verklein\w*", "vermindering", "minder", r"normalise+r\w*", "normaliseert", r"regule+r\w*",
     "reguleert", "stopt", "stoppen", "stilt", "stillen", r"\w*stillend\w*", r"\w*remmend\w*",
     r"\w*verlagend\w*", "remt", "remmen", r"verdwijn\w*", "verdwenen", "nooit meer",
     r"geen\b.{1,40}\bmeer", "vaarwel", "weg met", "dag tegen", "tot ziens", "verleden tijd",
     "een einde aan", "rekent af", "afrekenen", "verlost?", "verlossing", "kwijt", "onder controle",
-    "de baas", "geen kans", "oplossing", "antwoord op", r"overwin\w*", "herstelt", r"corrigeer\w*",
+    "de baas", "geen kans", "oplossing", "antwoord op", r"overwin\w*", "herstelt", r"corrige+r\w*",
     "corrigeert", r"vult\b.{0,30}\baan", r"aanvull\w*", "tegengaan", r"gaat\b.{0,30}\btegen",
     "tegen te gaan", r"klinisch\w*", "bewezen", "iets aan (?:te )?doen", "er iets aan",
     r"natuurlijke? (?:medicijn|geneesmiddel|middel|remedie|pijnstiller|alternatief)\w*",
     "alternatief voor", "in plaats van (?:medicijnen|pijnstillers|slaappillen|medicatie)",
-    r"kalmeer\w*", "kalmeert", r"lost\b.{0,40}\bop\b", "oplossen",
+    r"kalme+r\w*", "kalmeert", r"lost\b.{0,40}\bop\b", "oplossen", "korte metten",
+    r"(?:een )?halt toe\w*", "een stokje (?:voor|steken)", "de kop (?:in)?(?:drukken|ingedrukt)",
+    "de wereld uit", "verslaan", "verslaat", "kwijtraken", r"raak\w* je\b.{0,30}\bkwijt",
+    r"ben je\b.{0,30}\bkwijt", "niet meer", "nergens (?:meer )?last", r"verlos\w*", "temmen",
+    "temt", r"bedwing\w*", r"onderdruk\w*", r"wondermiddel\w*", r"redmiddel\w*", "uitkomst",
+    r"verschil (?:merk|voel|zie)\w*", r"(?:merk|voel|zie)\w*\b.{0,20}\bverschil", "doet wonderen",
+    "zweren? (?:erbij|bij)", r"sinds (?:ik|wij|we|mijn)\b", "weerstand tegen", r"\w*patient\w*",
+    r"\w*lijders?",
 )
 # Weaker words: a claim with a disease in the same unit, unless the context rescues it.
 WEAK_CUES = (
@@ -291,6 +301,7 @@ WEAK_CUES = (
     "mannen met", "kinderen met", "ouderen met", "sporters met", "bij", "voor", r"anti-?\w+",
     r"\w+-?vrij\w*", "neem", "nemen", "innemen", "gebruik", "gebruiken", "formule", "kuur",
     "complex", "ondersteuning", "steun", r"herstel\w*", "weg",
+    r"(?:mensen|vrouwen|mannen|kinderen|ouderen|sporters|iedereen|wie|klanten|moeders|volwassenen|zwangeren) (?:met|die last|die lijden|die \w+ hebben)",
 )
 # Cues that only count right before the disease ("bij kramp", "voor migraine") or right
 # after it ("kramp weg", "migraineformule" is one word and needs no rule).
@@ -304,7 +315,7 @@ ADJACENT_AFTER = (
 # --- contexts that rescue a mention --------------------------------------------------------
 
 ADVICE = (
-    r"raadpleeg\w*", r"overleg\w*",
+    r"raadple+g\w*", r"overleg\w*",
     r"vraag\w* (?:\w+ ){0,3}(?:je|jouw|uw|de|een) (?:huis)?arts\w*",
     r"vraag\w* (?:\w+ ){0,3}(?:je|jouw|uw|de|een) (?:apotheker|verloskundige|specialist)\w*",
     "(?:ga|gaan) (?:dan |eerst )?naar (?:je|jouw|uw|de|een) (?:huis)?arts", "neem contact op",
@@ -319,6 +330,8 @@ ADVICE = (
     "je apotheker", "uw apotheker", "verloskundige", "geen (?:medische|gezondheids)?claims?",
     r"(?:vraag|raadpleeg|overleg|bespreek|informeer|meld)\w*\b.{0,60}\b(?:arts|artsen|huisarts|apotheker|specialist|cardioloog|verloskundige|behandelaar|zorgverlener|dietist|gynaecoloog|internist|neuroloog)\w*",
     "advies (?:aan|van|bij) (?:je|jouw|uw|een|de)",
+    r"(?:bespreek|overleg|bespreken)\w*\b.{0,60}\b(?:zorgteam|behandelteam|zorgverlener|behandelaar)\w*",
+    r"(?:huis)?artsen?\b.{0,20}\b(?:bespreken|overleggen|raadplegen)",
 )
 # Disclaimers deny every claim word of their sentence ("niet bedoeld om te voorkomen,
 # behandelen of genezen").
@@ -329,10 +342,10 @@ DISCLAIMERS = (
     r"(?:zijn|is|worden|wordt) niet toegesta\w*", "niet toegestaan",
     r"mag (?:\w+ )?niet (?:beweren|claimen|zeggen)",
     r"geen (?:\w+ )?(?:gezondheids)?claims?\b.{0,40}\b(?:toegestaan|goedgekeurd)",
-    r"geen toegestane (?:\w+ )?claims?", "niet (?:verkocht|bedoeld|bestemd|gemaakt) om",
+    r"geen toegestane \w*claims?", "niet (?:verkocht|bedoeld|bestemd|gemaakt) om",
 )
 SIDE_EFFECT = (
-    r"kan\b.{0,40}\b(?:geven|veroorzaken|krijgen)", r"veroorzaak\w*", "last krijgen",
+    r"kan\b.{0,40}\b(?:geven|veroorzaken|krijgen)", r"veroorza+k\w*", "last krijgen",
     r"krijg\w*\b.{0,20}\blast", r"bijwerking\w*", "na (?:de )?inname", "na het innemen",
     r"bij (?:een )?hoge(?:re)? dos\w*", "in het begin", r"minder (?:snel|kans|vaak)\b.{0,60}\bdan",
     "dan (?:bij )?(?:oxide|citraat|andere)", "mild voor", "vriendelijk voor", "licht laxerend",
@@ -343,10 +356,10 @@ MEDICATION_NOUNS = (
     r"(?:medicijn|medicatie|geneesmiddel|middel|pil|tablet)\w*",
     r"\w+(?:remmer|remmers|verlager|verlagers|verdunner|verdunners|medicatie|middelen|medicijnen|pillen)",
     "bisfosfonaten?", "antibiotica?", "insuline", "statines?", "diuretica?", "plaspillen",
-    "maagzuurremmers?",
+    "maagzuurremmers?", "medicijnen", "medicatie", "geneesmiddelen",
 )
 MEDICATION_USER = (
-    "je", "jouw", "uw", r"gebruik\w*", r"neem\w*", r"slik\w*", "voor", "van",
+    "je", "jouw", "uw", r"gebruik\w*", r"ne+m\w*", r"slik\w*", "voor", "van",
 )
 OCCURRENCE = (
     r"komt\b.{0,40}\bvoor", r"komen\b.{0,40}\bvoor", "vaker", "vaak gemist", r"risicogroep\w*",
@@ -368,14 +381,14 @@ EFFECT = (
     r"ondersteun\w*", r"steun\w*", r"boost\w*", r"verbeter\w*", r"versterk\w*", r"bevorder\w*",
     r"help\w*", r"stimul\w*", r"draagt\b.{0,30}\bbij", "bijdraagt", "bijdragen",
     r"speelt\b.{0,25}\brol", "zorgt? voor", "geeft", "geef", "houdt", "goed voor", "essentieel",
-    "belangrijk", "nodig voor", "onmisbaar", r"verhoog\w*", r"verlaag\w*", r"verminder\w*",
+    "belangrijk", "nodig voor", "onmisbaar", r"verho+g\w*", r"verla+g\w*", r"verminder\w*",
     "vermindering", r"bescherm\w*", "op peil", "in balans", "opbouw", "bouwt", "maakt", "sneller",
     r"verhelp\w*", r"bestrijd\w*", "tegen", "voeden", "voedt", "laat je", "oppepper", "opkikker",
-    r"herstel\w*", r"ontspann\w*", "omgaan met", "om te gaan", r"kalmeer\w*", "kalmeert",
+    r"herstel\w*", r"ontspann\w*", "omgaan met", "om te gaan", r"kalme+r\w*", "kalmeert",
     r"brengt\b.{0,30}\btot rust", "tot rust", r"verzacht\w*", "sust", r"laadt\b.{0,30}\bop",
     r"oplad\w*", "tandje (?:hoger|erbij)", "hoger", "omhoog", r"vlot\w*", r"regel\w*", r"regul\w*",
-    r"zet\b.{0,30}\baan", r"activeer\w*", "activeert", r"prikkel\w*", r"verdrijf\w*",
-    r"verjaag\w*", r"zorg\w* (?:er)?voor",
+    r"zet\b.{0,30}\baan", r"active+r\w*", "activeert", r"prikkel\w*", r"verdrijf\w*",
+    r"verja+g\w*", r"zorg\w* (?:er)?voor",
 )
 # Adjectives and quantities that make a claim only right before the topic ("sterke botten",
 # "meer energie"), not anywhere in the sentence ("botten worden dunner en brozer").
@@ -401,5 +414,8 @@ PATIENT_CONTEXT = (
 )
 
 TRANSITIVE_CUES = (
+    r"verla+g\w*", "vermindert", "verminderen", r"verho+g\w*", "voorkomt", "behandelt", "geneest",
+    "verlicht", "verhelpt", "bestrijdt", "remt", "stopt", r"beinvloed\w*", "veroorzaakt",
+    "veroorzaken",
 )
 # fmt: on
