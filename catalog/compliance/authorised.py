@@ -206,12 +206,13 @@ def _read_complements(text: str, pos: int, lang: str) -> tuple[int, list[str]]:
             pos += 1
         if pos >= len(text):
             break
-        for slug, regex in compiled.concepts:
-            match = regex.match(text, pos)
-            if match:
-                found.append(slug)
-                pos = end = match.end()
-                break
+        matches = [
+            (m.end(), slug) for slug, regex in compiled.concepts if (m := regex.match(text, pos))
+        ]
+        if matches:  # the longest: "de spieren en het zenuwstelsel" is one complement
+            longest, slug = max(matches)
+            found.append(slug)
+            pos = end = longest
         else:
             word = _WORD.match(text, pos)
             if not word or (word.group(0) not in compiled.fillers and word.group(0) != ","):

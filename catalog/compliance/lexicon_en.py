@@ -19,7 +19,7 @@ hypomagnes(?:a)?emia pms pmt premenstrual inflammations? inflammatory inflamed i
 influenza colds? burnout burn-out tinnitus epilepsy epileptic seizures? convulsions? tremors?
 trembling tingling numbness ibs irritability injur(?:y|ies) fractures? hangovers? jetlag eczema
 acne psoriasis obesity obese diseases? illness(?:es)? disorders? ailments? symptoms?
-syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky
+syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky varicose haemorrhoids? hemorrhoids? incontinence cystitis
 """
 
 DISEASE_PHRASES = (
@@ -36,12 +36,19 @@ DISEASE_PHRASES = (
     "heavy (?:periods?|menstruation)", "morning sickness", "motion sickness", "growing pains",
     "hay fever", "cold sores?", "long covid", "brittle bones", "tooth decay", "muscle weakness",
     "carpal tunnel", "heart surgery", "leg pain",
+    "(?:irritable|overactive|underactive|sluggish|leaky|weak|inflamed|enlarged|lazy) (?:bladder|bowel|bowels|gut|thyroid|stomach|kidneys?|liver|heart|prostate)",
+    "broken (?:ankle|arm|leg|wrist|hip|rib|toe|finger|bones?)", "heavy legs",
 )
 
-# The product offered in place of a medicine: a medicinal claim by itself.
+# Medicinal claims by themselves: the product in place of a medicine, or lowering a body value
+# that names a disease when high (pharmacology, not nutrition).
 MEDICINE_SUBSTITUTES = (
     r"(?:alternative to|instead of|without|replac\w*|as (?:good|effective) as|better than|works like) (?:the |your |a |an )?(?:\w+ )?(?:painkillers?|antidepressants?|sleeping (?:pills?|tablets?)|medications?|medicines?|drugs|tranquil\w+|paracetamol|ibuprofen|aspirin|blood pressure pills)",
     r"natural (?:painkiller|antidepressant|sleeping pill|tranquil\w+|beta-blocker|medicine)s?",
+    "(?:come|get|getting|coming) off (?:your |the )?(?:sleeping pills|medications?|medicines?|antidepressants|painkillers|meds|pills)",
+    r"(?:fewer|less|reduce your|cut down on) (?:\w+ )?(?:medications?|painkillers|sleeping pills|pills|meds)",
+    r"(?:lower\w*|reduc\w*|bring\w* down|drop\w*|decreas\w*)\b.{0,20}\b(?:blood pressure|cholesterol|blood sugar|sugar levels?)",
+    r"(?:blood pressure|cholesterol|blood sugar|sugar levels?|heart rate)\b.{0,25}\b(?:down|lower(?:ed|s)?|reduced|drop\w*|fall\w*)",
 )
 
 GUT_WORDS = (
@@ -175,7 +182,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "energy": (
-        "energi[sz](?:ed|ing|es)",
+        "energi[sz](?:ed|ing|es) energetic",
         ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*"),
         "energy vitality vital",
         (),
@@ -264,6 +271,7 @@ STRONG_CUES = (
     "notice (?:a|the) difference", "(?:see|feel) (?:a|the) difference", r"swear\w* by",
     "since (?:i|we) (?:started|began|switched|take|use|took)", "haven'?t had",
     r"resistan\w* (?:to|against)", "lifesaver", "life-saver", "rescue", "go-to remedy",
+    "recovery (?:after|from)",
 )
 WEAK_CUES = (
     "against", "helps?", "helping", "aids?", "ideal", "specially", "specifically", r"suffer\w*",
@@ -296,7 +304,8 @@ ADVICE = (
     "does not (?:prevent|treat|cure)", "no (?:medical |health |medicinal )?claims?",
     r"(?:ask|consult|check with|talk to|speak to|tell|inform|see|contact)\b.{0,40}\b(?:doctor|gp|pharmacist|physician|specialist|cardiologist|midwife|healthcare|dietitian|nurse|neurologist|gynaecologist)\w*",
     r"discuss\w*\b.{0,60}\b(?:doctor|gp|pharmacist|care team|medical team|healthcare|specialist|physician)\w*",
-    "(?:your|a) (?:care|medical|healthcare) team",
+    "(?:your|a) (?:care|medical|healthcare) team", "ask for (?:medical )?advice",
+    "seek (?:medical )?advice",
 )
 DISCLAIMERS = (
     "not intended", "not a (?:medicine|cure|treatment|drug)", "is no (?:medicine|cure|treatment)",
@@ -327,7 +336,8 @@ OCCURRENCE = (
     "often missed", "at risk", "risk groups?", "linked to", "associated with", "research",
     "studies", "caused by", "lose", "more likely to", "a sign of", "signs of",
     "symptoms of (?:a |an )?(?:magnesium )?deficiency", "missed", "tends? to",
-    r"is an? (?:condition|disease|disorder)\b", "in which",
+    r"is an? (?:condition|disease|disorder)\b", "in which", r"develop\w*",
+    "can (?:develop|arise|appear)", r"aris\w*",
 )
 NEGATIONS = (
     "not", "no", "never", "don'?t", "doesn'?t", "cannot", "can'?t",

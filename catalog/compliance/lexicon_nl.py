@@ -31,7 +31,7 @@ niersteen nierstenen tekort tekorten deficientie hypomagnesiemie
 tinteling tintelingen gevoelloosheid paniekaanval angstaanval angststoornis
 stemmingswisseling prikkelbaarheid ~prikkelbaar blessure ~kater jetlag eczeem acne psoriasis
 haaruitval overgewicht obesitas insulineresistentie ischias hernia stijfheid ~spit
-hersenschudding concentratiestoornis nachtzweten ~spastisch ~spastische ~verkrampt ~verkrampte operatie ingreep ziekenhuisopname ~tintelend ~tintelende ~pijnlijk ~pijnlijke jeuk ~jeukend ~jeukende duizeligheid ~duizelig flauwvallen spierzwakte koliek endometriose ~pcos allergie allergieen hooikoorts koortslip virus ~virussen wond ~wonden littekens verstuiking zweer maagzweer angina tandbederf ~overgeven braakneiging ochtendmisselijkheid hartoverslag ~bedplassen zenuwpijn neuropathie duizeligheid oorontsteking hoest ~zwangerschapsmisselijkheid
+hersenschudding concentratiestoornis nachtzweten ~spastisch ~spastische ~verkrampt ~verkrampte operatie ingreep ziekenhuisopname ~tintelend ~tintelende ~pijnlijk ~pijnlijke jeuk ~jeukend ~jeukende duizeligheid ~duizelig flauwvallen spierzwakte koliek endometriose ~pcos allergie allergieen hooikoorts koortslip virus ~virussen wond ~wonden littekens verstuiking zweer maagzweer angina tandbederf ~overgeven braakneiging ochtendmisselijkheid hartoverslag ~bedplassen zenuwpijn neuropathie duizeligheid oorontsteking hoest ~zwangerschapsmisselijkheid spatader spataderen aambei aambeien ~incontinentie blaasontsteking
 """
 
 DISEASE_PHRASES = (
@@ -47,12 +47,19 @@ DISEASE_PHRASES = (
     "(?:te )?(?:hoge|snelle|onregelmatige|verhoogde) hartslag", "jagend(?:e)? hart",
     "bonzend(?:e)? hart", r"zware (?:menstruatie|menstruaties|ongesteldheid)\w*", "broze botten",
     "blauwe plekken", "long covid", r"doorkomende tand\w*",
+    "(?:prikkelbare|overactieve|trage|lekkende|zwakke|ontstoken|vergrote|luie) (?:darm|darmen|blaas|schildklier|maag|nieren|lever|hart|prostaat)",
+    r"gebroken (?:enkel|arm|been|pols|heup|rib|teen|vinger|botten|bot)\w*",
 )
 
-# The product offered in place of a medicine: a medicinal claim by itself.
+# Medicinal claims by themselves: the product in place of a medicine, or lowering a body value
+# that names a disease when high (pharmacology, not nutrition).
 MEDICINE_SUBSTITUTES = (
     r"(?:alternatief voor|in plaats van|zonder|vervang\w*|vervanger van|net zo goed als|beter dan|werkt als) (?:de |je |een |jouw |uw )?(?:\w+ )?(?:pijnstillers?|antidepressiva|slaappil\w*|slaapmiddel\w*|medicijnen|medicatie|geneesmiddelen|kalmeringsmiddel\w*|paracetamol|ibuprofen|bloeddrukverlagers?)",
     r"natuurlijke? (?:pijnstiller|antidepressivum|slaapmiddel|kalmeringsmiddel|bloeddrukverlager|medicijn)\w*",
+    r"van (?:je |jouw |de |uw )?(?:slaappil\w*|medicijnen|medicatie|pijnstillers|antidepressiva|bloeddrukverlagers)\b.{0,20}\baf\b",
+    r"minder (?:\w+ )?(?:medicijnen|medicatie|pijnstillers|slaappillen) nodig",
+    r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|suikerspiegel|hartslag)\b.{0,30}\b(?:omlaag|naar beneden|verlaagt|verlagen|te verlagen|dalen|daalt|laten zakken|zakt)",
+    r"(?:verlaagt|verlagen|te verlagen|omlaag brengen|laat dalen)\b.{0,20}\b(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|suikerspiegel)",
 )
 
 # Complaints a high magnesium dose itself can cause: named as side effects ("kan dunne
@@ -291,7 +298,7 @@ STRONG_CUES = (
     "temt", r"bedwing\w*", r"onderdruk\w*", r"wondermiddel\w*", r"redmiddel\w*", "uitkomst",
     r"verschil (?:merk|voel|zie)\w*", r"(?:merk|voel|zie)\w*\b.{0,20}\bverschil", "doet wonderen",
     "zweren? (?:erbij|bij)", r"sinds (?:ik|wij|we|mijn)\b", "weerstand tegen", r"\w*patient\w*",
-    r"\w*lijders?",
+    r"\w*lijders?", "herstel (?:na|van)",
 )
 # Weaker words: a claim with a disease in the same unit, unless the context rescues it.
 WEAK_CUES = (
@@ -332,6 +339,7 @@ ADVICE = (
     "advies (?:aan|van|bij) (?:je|jouw|uw|een|de)",
     r"(?:bespreek|overleg|bespreken)\w*\b.{0,60}\b(?:zorgteam|behandelteam|zorgverlener|behandelaar)\w*",
     r"(?:huis)?artsen?\b.{0,20}\b(?:bespreken|overleggen|raadplegen)",
+    r"vraag\w* (?:\w+ ){0,2}advies", "(?:win|vraag) (?:eerst )?(?:medisch )?advies in",
 )
 # Disclaimers deny every claim word of their sentence ("niet bedoeld om te voorkomen,
 # behandelen of genezen").
@@ -366,7 +374,8 @@ OCCURRENCE = (
     "in verband gebracht", r"onderzoek\w*", "studies", "ontstaat", r"oorza\w*", r"verlies\w*",
     r"lopen\b.{0,20}\brisico", "hebben vaker", r"wordt\b.{0,30}\bgezien", "een teken", "signalen",
     "kan (?:wijzen|duiden) op", "wordt vaak", "gemist",
-    "is een (?:aandoening|ziekte|stoornis|conditie)", "waarbij",
+    "is een (?:aandoening|ziekte|stoornis|conditie)", "waarbij", r"ontsta\w*",
+    "kan (?:ontstaan|optreden)", r"treedt\b.{0,30}\bop",
 )
 NEGATIONS = (
     "niet", "geen", "nooit",
