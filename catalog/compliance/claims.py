@@ -151,6 +151,7 @@ class _UnitReader:
         self.traps = _spans(lex.traps, masked)
         self.advice = _spans(lex.advice, masked)
         self.disclaimed = bool(_spans(lex.disclaimers, masked))
+        self.effects = _spans(lex.effect, masked)
         # "acid reducers", "onder behandeling": words for the shopper's medicines and care
         medications = _spans(lex.medication_nouns, masked) + _spans(lex.patient_context, masked)
         self.side_effect = bool(_spans(lex.side_effect, masked))
@@ -345,14 +346,16 @@ def _topic_claims(
             continue
         strong = [
             _Span(h.start, h.end, text[h.start : h.end])
-            for h in topic.strong_words.find(reader.toks)
+            for h in (
+                topic.strong_words.find(reader.toks) if topic.strong_words.present(text) else ()
+            )
             if not lex.medication_nouns.fullmatch(h.token.text)
         ]
         strong += _spans(topic.strong_phrases, text)
         strong = [m for m in strong if _claims_something(reader, m)]
         weak = [
             _Span(h.start, h.end, text[h.start : h.end])
-            for h in topic.weak_words.find(reader.toks)
+            for h in (topic.weak_words.find(reader.toks) if topic.weak_words.present(text) else ())
             if not lex.medication_nouns.fullmatch(h.token.text)
         ]
         weak += _spans(topic.weak_phrases, text)
@@ -408,7 +411,7 @@ def _claims_something(reader: _UnitReader, mention: _Span) -> bool:
 def _has_effect(reader: _UnitReader, mention: _Span) -> bool:
     lex = reader.lex
     clause = reader.clause(mention.start)
-    for effect in _spans(lex.effect, reader.text):
+    for effect in reader.effects:
         if effect.start < mention.end and mention.start < effect.end:
             continue
         if reader.clause(effect.start) == clause:

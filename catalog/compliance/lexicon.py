@@ -11,6 +11,7 @@ from types import ModuleType
 from . import lexicon_en, lexicon_nl
 from .text import Token, nl_compound_role
 
+_UNSEEN = object()
 # Which positions of a Dutch compound each notation allows (see `lexicon_nl`).
 _ROLES = {
     "": {"whole", "head", "modifier", "middle"},
@@ -33,6 +34,9 @@ class WordMatcher:
 
     def __init__(self, spec: str, lang: str) -> None:
         self.lang = lang
+        self._memo: dict[str, tuple[str, int] | None] = {}
+        self.overlapping: re.Pattern[str] | None = None
+        self.shorter: dict[str, tuple[str, ...]] = {}
         self.roles: dict[str, set[str]] = {}
         entries = spec.split()
         if lang == "nl":
@@ -40,9 +44,20 @@ class WordMatcher:
                 mark = "<<" if entry.startswith("<<") else entry[:1] if entry[:1] in "<~" else ""
                 self.roles[entry[len(mark) :]] = _ROLES[mark]
             stems = sorted(self.roles, key=len, reverse=True)
-            self.regex = re.compile("|".join(re.escape(s) for s in stems)) if stems else None
+            alternation = "|".join(re.escape(s) for s in stems)
+            self.regex = re.compile(alternation) if stems else None
+            self.overlapping = re.compile("(?=(" + alternation + "))") if stems else None
+            # Stems that are the start of a longer one ("kramp" of "krampje"): tried after it.
+            self.shorter = {
+                long: tuple(short for short in stems if short != long and long.startswith(short))
+                for long in stems
+            }
         else:
             self.regex = re.compile("(?:" + "|".join(entries) + ")") if entries else None
+
+    def present(self, text: str) -> bool:
+        """A quick look: could any word of the list be in `text` at all?"""
+        return self.regex is not None and self.regex.search(text) is not None
 
     def find(self, tokens: Iterable[Token]) -> list[WordHit]:
         if self.regex is None:
@@ -66,25 +81,25 @@ class WordMatcher:
         return hits
 
     def _find_in_word(self, word: str) -> tuple[str, int] | None:
+        found = self._memo.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._memo[word] = self._search(word)
+        return found  # type: ignore[return-value]
+
+    def _search(self, word: str) -> tuple[str, int] | None:
         assert self.regex is not None
         if self.lang != "nl":
-            match = self.regex.fullmatch(word)
-            return (word, 0) if match else None
-        for match in self.regex.finditer(word):
-            stem = match.group(0)
-            role = nl_compound_role(word, stem, match.start())
-            if role is not None and role in self.roles[stem]:
-                return stem, match.start()
-        # A stem can also stand later in the word than the first place the regex tried.
-        for stem, roles in self.roles.items():
-            if stem not in word:
-                continue
-            at = word.find(stem, 1)
-            while at > 0:
-                role = nl_compound_role(word, stem, at)
-                if role is not None and role in roles:
-                    return stem, at
-                at = word.find(stem, at + 1)
+            return (word, 0) if self.regex.fullmatch(word) else None
+        # Every place a stem starts, the longest stem there first ("(?=(...))" overlaps).
+        assert self.overlapping is not None
+        for match in self.overlapping.finditer(word):
+            stem = match.group(1)
+            for candidate in (stem, *self.shorter.get(stem, ())):
+                if not word.startswith(candidate, match.start()):
+                    continue
+                role = nl_compound_role(word, candidate, match.start())
+                if role is not None and role in self.roles[candidate]:
+                    return candidate, match.start()
         return None
 
 

@@ -1,0 +1,139 @@
+"""The claim checker on the examples issue 16 names, one behaviour each."""
+
+import pytest
+
+from catalog import compliance
+from catalog.compliance import Severity
+
+
+def verdict(text, lang):
+    issues = compliance.lint_copy(text, lang)
+    if any(i.blocking for i in issues):
+        return "block"
+    return "warn" if issues else "clean"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Voorkomt nachtelijke kuitkrampen."),  # a symptom inside a compound
+        ("nl", "Minder migraineaanvallen dankzij magnesium."),
+        ("nl", "Ideaal bij botontkalking."),
+        ("en", "Reduces migraine attacks."),
+        ("en", "Alleviates PMS symptoms."),
+        ("nl", "Last van krampen? Dit helpt!"),  # the question and its answer are one claim
+        ("nl", "Nooit meer krampjes in je benen."),  # a diminutive
+        ("nl", "Minder hoofdpijnklachten in de winter."),
+        ("nl", "Vermindert PMS-klachten."),
+        ("nl", "Verlaagt een te hoge bloeddruk."),
+        ("nl", "Speciaal voor mensen met diabetes."),
+        ("nl", "Genezing van depressieve klachten."),
+        ("nl", "Verhelpt verstopping."),
+        ("en", "Eases arthritis pain."),
+        ("en", "Stops muscle spasms."),
+        ("en", "Say goodbye to tension headaches."),
+        ("nl", "Magnesium kan migraine helpen voorkomen."),  # voorkómen: to prevent
+        ("en", "A natural alternative to painkillers."),
+    ],
+)
+def test_disease_claims_are_blocked(lang, text):
+    assert verdict(text, lang) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("en", "Improves memory and concentration.", "cognition"),
+        ("nl", "Verbetert je geheugen en concentratie.", "cognition"),
+        ("en", "Speeds up muscle recovery after training.", "recovery"),
+        ("nl", "Bevordert spierherstel na het sporten.", "recovery"),
+        ("en", "Boosts testosterone naturally.", "hormones"),
+        ("en", "Supports healthy circulation.", "circulation"),
+        ("nl", "Voor een gezonde bloedsomloop.", "circulation"),
+        (
+            "nl",
+            "Magnesium draagt bij tot de vermindering van vermoeidheid en uitputting.",
+            "claim-wording",
+        ),
+        ("nl", "Magnesium geeft je energie.", "energy"),
+    ],
+)
+def test_unauthorised_topics_and_misquotes_warn(lang, text, topic):
+    issues = compliance.lint_copy(text, lang)
+    assert issues and not any(i.blocking for i in issues)
+    assert topic in {i.topic for i in issues}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Een tekort kan voorkomen bij ouderen."),  # vóórkomen: to occur
+        ("nl", "Het kan voorkomen dat je in het begin wat buikkrampen hebt."),
+        ("nl", "Gebruik je medicijnen tegen diabetes, overleg dan eerst met je arts."),
+        ("en", "Part of a healthy routine: one capsule with breakfast."),  # not "heal"
+        ("nl", "Met hart en ziel gemaakt."),
+        ("nl", "Ideaal na je cardiotraining."),
+        ("nl", "Bewaar de pot niet in de slaapkamer."),
+        ("en", "Consult your doctor if you have diabetes."),
+        ("nl", "Overleg met je arts als je medicijnen gebruikt voor hoge bloeddruk."),
+        ("en", "This product is not intended to diagnose, treat, cure or prevent any disease."),
+        ("en", "Stop using if you experience diarrhoea."),
+        ("nl", "Niet gebruiken bij een nierziekte."),
+        ("en", "A high dose may cause loose stools."),  # a side effect, not a claim
+        ("en", "Magnesium deficiency is more common in older adults."),
+    ],
+)
+def test_advice_side_effects_and_trap_words_are_clean(lang, text):
+    assert compliance.lint_copy(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Magnesium draagt bij tot een normale werking van de spieren."),
+        ("nl", "Magnesium draagt bij tot de vermindering van vermoeidheid en moeheid."),
+        ("nl", "Magnesium speelt een rol bij het celdelingsproces."),  # the Dutch register wording
+        ("en", "Magnesium has a role in the process of cell division."),
+        (
+            "en",
+            "Magnesium contributes to normal muscle function and to a reduction of tiredness and fatigue.",
+        ),
+        ("en", "High in magnesium, which contributes to the maintenance of normal bones."),
+        (
+            "en",
+            "Magnesium supports normal psychological function.",
+        ),  # same meaning, flexible wording
+        ("nl", "Magnesium draagt bij aan een normale spierwerking."),
+    ],
+)
+def test_authorised_claims_are_not_flagged(lang, text):
+    assert compliance.lint_copy(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Magnesium contributes to strong bones."),  # says more than "normal bones"
+        ("en", "Magnesium contributes to normal muscle performance."),
+        ("nl", "Magnesium draagt bij tot een normale spierwerking en sneller herstel."),
+    ],
+)
+def test_overstated_authorised_claims_warn(lang, text):
+    assert verdict(text, lang) == "warn"
+
+
+def test_the_issue_points_at_the_words_that_make_the_claim():
+    text = "Vegan capsules. Voorkomt nachtelijke kuitkrampen."
+    (issue,) = compliance.lint_copy(text, "nl")
+    assert issue.severity == Severity.BLOCK
+    assert text[issue.start : issue.end] == issue.term
+    assert "kramp" in issue.term.lower()
+
+
+def test_authorised_wordings_are_the_register_texts():
+    from catalog.compliance.authorised import authorised_wordings
+
+    assert len(authorised_wordings("en")) == len(authorised_wordings("nl")) == 10
+    for lang in ("en", "nl"):
+        for wording in authorised_wordings(lang):
+            assert compliance.lint_copy(wording + ".", lang) == []
