@@ -77,8 +77,26 @@ _DOSE = re.compile(
 _SEGMENTS = re.compile(r"[,;\n+&]|\s(?:en|and|of|or|ook|also|daarnaast|verder)\s")
 # Not swallowed: a zinc cream or antibiotic ear drops do not meet magnesium in the gut.
 _TOPICAL = frozenset(
-    "zalf zalfje creme cream ointment pasta paste lotion shampoo smeersel oogdruppels oordruppels "
-    "neusspray huidcreme crème gel smeren uitwendig".split()
+    [
+        "zalf",
+        "zalfje",
+        "creme",
+        "cream",
+        "ointment",
+        "pasta",
+        "paste",
+        "lotion",
+        "shampoo",
+        "smeersel",
+        "oogdruppels",
+        "oordruppels",
+        "neusspray",
+        "huidcreme",
+        "crème",
+        "gel",
+        "smeren",
+        "uitwendig",
+    ]
 ) | {"eye drops", "ear drops", "nasal spray", "op de huid", "on the skin", "for external use"}
 _DOSE_FORM_SUFFIXES = (
     "bruistabletten",
@@ -100,8 +118,28 @@ _DOSE_FORM_SUFFIXES = (
 )
 # Salt and hydrate words after a medicine's name belong to it: "atorvastatine calcium".
 _SALTS = frozenset(
-    "natrium sodium kalium potassium calcium magnesium hydrochloride hcl hyclaat hyclate monohydraat "
-    "dihydraat besilaat besylate maleaat mesilaat fumaraat tartraat succinaat waterstofchloride".split()
+    [
+        "natrium",
+        "sodium",
+        "kalium",
+        "potassium",
+        "calcium",
+        "magnesium",
+        "hydrochloride",
+        "hcl",
+        "hyclaat",
+        "hyclate",
+        "monohydraat",
+        "dihydraat",
+        "besilaat",
+        "besylate",
+        "maleaat",
+        "mesilaat",
+        "fumaraat",
+        "tartraat",
+        "succinaat",
+        "waterstofchloride",
+    ]
 )
 _MINERALS = ("calcium", "zink", "zinc", "kalium", "magnesium", "natrium", "ijzer")
 _ANIONS = (
