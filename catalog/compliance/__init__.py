@@ -26,18 +26,53 @@ from .interactions import (
     advice_text,
     check_interactions,
 )
-from .labels import LabelInput, LabelText, Nutrient, label_texts
-from .medications import InteractionTerms, MedicationMatch, match_medications
+from .labels import (
+    LabelInput,
+    LabelText,
+    Nutrient,
+    label_texts,
+    polyols_in,
+    sweetener_texts,
+)
+from .medications import (
+    AmbiguousTerm,
+    InteractionTerms,
+    MedicationLexicon,
+    MedicationMatch,
+    MedicationName,
+    default_lexicon,
+    match_medications,
+)
 from .populations import (
     ADULT_AGE,
+    UlBand,
+    UlContext,
     UlStatus,
     is_children_product,
     offered_in_children_context,
+    ul_context,
+    ul_for_age,
     ul_status,
 )
+from .routes import Route, RouteRules, is_topical, rules_for, suggest_route
 from .text import edit_distance, fold
 
 __all__ = [
+    "AmbiguousTerm",
+    "MedicationLexicon",
+    "MedicationName",
+    "Route",
+    "RouteRules",
+    "UlBand",
+    "UlContext",
+    "default_lexicon",
+    "is_topical",
+    "polyols_in",
+    "rules_for",
+    "suggest_route",
+    "sweetener_texts",
+    "ul_context",
+    "ul_for_age",
     "ADULT_AGE",
     "CLAIM_MIN_PERCENT_NRV",
     "LANGS",
