@@ -362,7 +362,7 @@ SIDE_EFFECT = (
 )
 MEDICATION_NOUNS = (
     r"(?:medicijn|medicatie|geneesmiddel|middel|pil|tablet)\w*",
-    r"\w+(?:remmer|remmers|verlager|verlagers|verdunner|verdunners|medicatie|middelen|medicijnen|pillen)",
+    r"\w+(?:remmer|remmers|verlager|verlagers|verdunner|verdunners|binder|binders|medicatie|middelen|medicijnen|pillen)",
     "bisfosfonaten?", "antibiotica?", "insuline", "statines?", "diuretica?", "plaspillen",
     "maagzuurremmers?", "medicijnen", "medicatie", "geneesmiddelen",
 )
