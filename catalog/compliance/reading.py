@@ -1,0 +1,372 @@
+"""Reads one claim unit (a sentence; a question and its answer): which mentions make claims.
+
+The rules are the steps 2-4 `claims` describes; the word lists are in `lexicon_nl` and
+`lexicon_en`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .text import Token, clause_index, tokens
+
+# Topics an authorised claim covers: flagged only when worded otherwise than the register.
+AUTHORISED_AREAS = frozenset(
+    {
+        "energy",
+        "fatigue",
+        "muscles",
+        "bones-teeth",
+        "nerves",
+        "psychological",
+        "cell-division",
+        "claim-wording",
+    }
+)
+_ADJACENT_TOKENS = 3  # "bij nachtelijke kuitkrampen": a cue this close governs the disease
+_VOORKOMEN = re.compile(r"voorkom\w*")
+_OCCUR_NEXT = frozenset(
+    [
+        "bij",
+        "in",
+        "onder",
+        "vooral",
+        "vaak",
+        "vaker",
+        "veel",
+        "regelmatig",
+        "meestal",
+        "zelden",
+        "ook",
+        "wel",
+        "soms",
+        "nogal",
+        "relatief",
+        "weleens",
+        "geregeld",
+        "met",
+        "tijdens",
+        "na",
+        "op",
+    ]
+)
+# Plural medicine words name the shopper's medicines, never the product ("een middel tegen").
+_MEDICINES_OF_OTHERS = frozenset(
+    {"medicijnen", "medicatie", "geneesmiddelen", "medications", "medicines", "drugs"}
+)
+_MODALS = frozenset(
+    ["kan", "kunnen", "helpt", "helpen", "om", "zal", "zullen", "wil", "moet", "moeten"]
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def spans(regex: re.Pattern[str] | None, text: str) -> list[Span]:
+    return (
+        []
+        if regex is None
+        else [Span(m.start(), m.end(), m.group(0)) for m in regex.finditer(text)]
+    )
+
+
+def _token_at(toks: list[Token], position: int) -> int:
+    for i, tok in enumerate(toks):
+        if tok.end > position:
+            return i
+    return len(toks)
+
+
+class UnitReader:
+    """Everything `lint_copy` needs to know about one unit, worked out once."""
+
+    def __init__(self, text: str, lex: Lexicon, masked: str) -> None:
+        self.text = masked  # authorised wordings blanked out
+        self.lex = lex
+        self.toks = tokens(masked)
+        self.traps = spans(lex.traps, masked)
+        self.advice = spans(lex.advice, masked)
+        self.disclaimed = bool(spans(lex.disclaimers, masked))
+        self.effects = spans(lex.effect, masked)
+        # "acid reducers", "onder behandeling": words for the shopper's medicines and care
+        medications = spans(lex.medication_nouns, masked) + spans(lex.patient_context, masked)
+        self.side_effect = bool(spans(lex.side_effect, masked))
+        self.occurrence = bool(spans(lex.occurrence, masked))
+
+        def claim_word(span: Span) -> bool:
+            # "acid reducers", "bloeddrukverlagers" name medicines, not what the product does
+            inside_medicine = any(m.start <= span.start and span.end <= m.end for m in medications)
+            return not inside_medicine and not self._negated(span)
+
+        self.strong = [s for s in spans(lex.strong_cues, masked) if claim_word(s)]
+        self.cues = [s for s in spans(lex.cues, masked) if claim_word(s)]
+        if lex.lang == "nl":
+            for tok in self.toks:
+                if _VOORKOMEN.fullmatch(tok.text):
+                    if self._voorkomen_prevents(tok):
+                        span = Span(tok.start, tok.end, tok.text)
+                        self.strong.append(span)
+                        self.cues.append(span)
+                    else:
+                        self.occurrence = True  # "kan voorkomen bij ouderen"
+
+    def clause(self, position: int) -> int:
+        return clause_index(self.text, position)
+
+    def in_trap(self, start: int, end: int) -> bool:
+        return any(t.start <= start and end <= t.end for t in self.traps)
+
+    def _negated(self, span: Span) -> bool:
+        """ "geneest niet", "does not cure", "not intended": the cue is denied."""
+        words = span.text.split()
+        if words and words[0] in self.lex.negations:
+            return False  # the cue is itself a negative form: "nooit meer", "no more"
+        i = _token_at(self.toks, span.start)
+        before = [t.text for t in self.toks[max(0, i - 2) : i]]
+        after = [t.text for t in self.toks[i + len(words) : i + len(words) + 1]]
+        if any(w in self.lex.negations for w in before):
+            return not (after and after[0] in ("alleen", "only", "just"))
+        return bool(self.lex.lang == "nl" and after and after[0] in ("niet", "geen"))
+
+    def _voorkomen_prevents(self, tok: Token) -> bool:
+        """Dutch voorkómen (prevent) or vóórkomen (occur), from the construction."""
+        word = tok.text
+        if word == "voorkoming" or word == "voorkom":
+            return True
+        if word.startswith("voorkomend"):
+            return False
+        i = self.toks.index(tok)
+        prev = [t.text for t in self.toks[max(0, i - 3) : i]]
+        nxt = self.toks[i + 1].text if i + 1 < len(self.toks) else None
+        if prev[-1:] == ["te"]:
+            return True
+        if nxt == "dat":
+            return "het" not in prev  # "het kan voorkomen dat" occurs; "voorkomt dat" prevents
+        if (
+            nxt is None
+            or nxt in _OCCUR_NEXT
+            or self.clause(tok.end) != self.clause(self.toks[i + 1].start)
+        ):
+            # Clause-final: "kan krampen voorkomen" prevents, "krampen kunnen voorkomen" occurs.
+            modal_at = min((j for j in range(i) if self.toks[j].text in _MODALS), default=None)
+            if modal_at is None:
+                return False
+            between = self.toks[modal_at + 1 : i]
+            return bool(between) and bool(self.lex.disease_words.find(between))
+        return True
+
+    def medication_governs(self, cue: Span) -> bool:
+        """ "medicijnen tegen diabetes", "bisphosphonates for osteoporosis": not the product."""
+        i = _token_at(self.toks, cue.start)
+        for j in range(max(0, i - 2), i):
+            if self.lex.medication_nouns.fullmatch(self.toks[j].text):
+                if self.toks[j].text in _MEDICINES_OF_OTHERS:
+                    return True  # "medicijnen tegen maagzuur": never the product itself
+                return (
+                    j == 0
+                    or bool(self.lex.medication_user.fullmatch(self.toks[j - 1].text))
+                    or bool(self.advice)
+                )
+        return False
+
+    def advice_rescues(self, start: int) -> bool:
+        if self.disclaimed:
+            return True
+        if not self.advice:
+            return False
+        clause = self.clause(start)
+        if any(self.clause(a.start) == clause for a in self.advice):
+            return True
+        return not any(self.clause(s.start) == clause for s in self.strong)
+
+
+def disease_claims(reader: UnitReader) -> list[Span]:
+    lex, text = reader.lex, reader.text
+    mentions = [
+        Span(h.start, h.end, text[h.start : h.end])
+        for h in lex.disease_words.find(reader.toks)
+        if not lex.medication_nouns.fullmatch(h.token.text)
+    ]
+    mentions += spans(lex.disease_phrases, text)
+    claims = []
+    for mention in mentions:
+        if reader.in_trap(mention.start, mention.end):
+            continue
+        at = _token_at(reader.toks, mention.start)
+        # The mention with its neighbours: "stomach cramps", "dunne ontlasting", "buikkrampen".
+        window = " ".join(t.text for t in reader.toks[max(0, at - 1) : at + 2])
+        if reader.side_effect and any(g in window for g in lex.gut_words):
+            continue
+        following = reader.toks[
+            _token_at(reader.toks, mention.end) : _token_at(reader.toks, mention.end) + 1
+        ]
+        if following and lex.medication_nouns.fullmatch(following[0].text):
+            continue  # "osteoporosis medication"
+        if reader.advice_rescues(mention.start):
+            continue
+        if reader.occurrence and not reader.strong:
+            continue
+        if _has_cue(reader, mention) or _asked(reader, mention):
+            claims.append(mention)
+    for substitute in spans(lex.medicine_substitutes, text):
+        if not reader.advice_rescues(substitute.start) and not any(
+            c.start < substitute.end and substitute.start < c.end for c in claims
+        ):
+            claims.append(substitute)  # "a natural alternative to painkillers"
+    return claims
+
+
+def _has_cue(reader: UnitReader, mention: Span) -> bool:
+    lex = reader.lex
+    at = _token_at(reader.toks, mention.start)
+    end_at = _token_at(reader.toks, max(mention.start, mention.end - 1))
+    for cue in reader.cues:
+        if mention.start <= cue.start and cue.end <= mention.end:
+            continue  # the mention itself, not a cue for it
+        if cue.text in lex.adjacent_cues:
+            cue_at = _token_at(reader.toks, cue.start)
+            if not 0 < at - cue_at <= _ADJACENT_TOKENS:
+                continue
+        if cue.text in lex.adjacent_after:
+            cue_at = _token_at(reader.toks, cue.start)
+            if not 0 < cue_at - end_at <= _ADJACENT_TOKENS:
+                continue
+        if reader.medication_governs(cue):
+            continue
+        if _disease_is_subject(reader, mention, cue):
+            continue
+        return True
+    return False
+
+
+_PASSIVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
+
+
+_OBJECT_START = frozenset(
+    {"je", "jouw", "uw", "de", "het", "een", "hun", "zijn", "haar", "ons", "onze"}
+)
+
+
+def _disease_is_subject(reader: UnitReader, mention: Span, cue: Span) -> bool:
+    """ "Crohn's disease can lower magnesium status", "Medicijnen tegen maagzuur verlagen je
+    magnesiumstatus": the disease (or its medicine) does the lowering, the product nothing.
+    English: a transitive claim verb after the disease, not passive. Dutch puts objects before
+    verbs ("kan migraine verminderen"), so only a finite verb followed by its own object counts."""
+    lex = reader.lex
+    if lex.transitive_cues is None or cue.start < mention.end:
+        return False
+    if not lex.transitive_cues.fullmatch(cue.text) or reader.clause(cue.start) != reader.clause(
+        mention.start
+    ):
+        return False
+    i = _token_at(reader.toks, cue.start)
+    if lex.lang == "nl":
+        return i + 1 < len(reader.toks) and reader.toks[i + 1].text in _OBJECT_START
+    return not (i > 0 and reader.toks[i - 1].text in _PASSIVE)
+
+
+def _asked(reader: UnitReader, mention: Span) -> bool:
+    """ "Last van krampen?", "Migraine? ...": a complaint asked about is a claim to answer it."""
+    return "?" in reader.text[mention.end :] and not reader.advice
+
+
+def topic_claims(reader: UnitReader, blocked: list[Span], covered: bool) -> list[tuple[str, Span]]:
+    """Unauthorised topics; `covered`: the unit makes an authorised claim, whose own area
+    ("For your nervous system: magnesium contributes to its normal functioning") is fine."""
+    lex, text = reader.lex, reader.text
+    candidates: list[tuple[str, Span]] = []
+    for topic in lex.topics:
+        if covered and topic.slug in AUTHORISED_AREAS:
+            continue
+        strong = [
+            Span(h.start, h.end, text[h.start : h.end])
+            for h in (
+                topic.strong_words.find(reader.toks) if topic.strong_words.present(text) else ()
+            )
+            if not lex.medication_nouns.fullmatch(h.token.text)
+        ]
+        strong += spans(topic.strong_phrases, text)
+        strong = [m for m in strong if _claims_something(reader, m)]
+        weak = [
+            Span(h.start, h.end, text[h.start : h.end])
+            for h in (topic.weak_words.find(reader.toks) if topic.weak_words.present(text) else ())
+            if not lex.medication_nouns.fullmatch(h.token.text)
+        ]
+        weak += spans(topic.weak_phrases, text)
+        weak = [w for w in weak if _has_effect(reader, w)]
+        candidates += [(topic.slug, span) for span in strong + weak]
+    # The longest mention wins where two overlap: "blood pressure" is not "pressure" (stress).
+    taken: list[tuple[str, Span]] = []
+    for slug, span in sorted(candidates, key=lambda c: c[1].start - c[1].end):
+        if any(t.start < span.end and span.start < t.end for _s, t in taken):
+            continue
+        taken.append((slug, span))
+    found: list[tuple[str, Span]] = []
+    for slug, mention in sorted(taken, key=lambda c: c[1].start):
+        if any(slug == s for s, _m in found):
+            continue  # one issue per topic and unit
+        if reader.in_trap(mention.start, mention.end):
+            continue
+        if any(b.start <= mention.start < b.end for b in blocked):
+            continue
+        if reader.advice_rescues(mention.start):
+            continue
+        found.append((slug, mention))
+    return found
+
+
+_PRODUCT = re.compile(
+    r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
+    r"product\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
+)
+
+
+# Verbs that make the words before them the subject of a plain statement.
+_STATEMENT_VERBS = frozenset(
+    {
+        *("is", "zijn", "was", "waren", "hangt", "hangen", "wordt", "worden", "komt", "komen"),
+        *("heeft", "hebben", "verschilt", "varieert", "ontstaat", "betekent", "bestaat"),
+        *("are", "were", "depends", "depend", "varies", "vary", "becomes", "become", "means"),
+        *("has", "have", "occurs", "differs", "comes"),
+    }
+)
+
+
+def _claims_something(reader: UnitReader, mention: Span) -> bool:
+    """A strong topic word makes a claim unless the sentence is a plain statement about the
+    topic itself, naming neither an effect nor the product: "Een goede nachtrust hangt af van
+    veel factoren" is none; "Diepe slaap en ontspanning", "Good sleep starts with magnesium"
+    and "Helps you fall asleep" are claims."""
+    if _has_effect(reader, mention) or _PRODUCT.search(reader.text):
+        return True
+    return not any(t.text in _STATEMENT_VERBS for t in reader.toks)
+
+
+def _has_effect(reader: UnitReader, mention: Span) -> bool:
+    lex = reader.lex
+    clause = reader.clause(mention.start)
+    for effect in reader.effects:
+        if effect.start < mention.end and mention.start < effect.end:
+            continue
+        if reader.clause(effect.start) == clause:
+            return True
+    at = _token_at(reader.toks, mention.start)
+    before = [t.text for t in reader.toks[max(0, at - 2) : at]]
+    if any(lex.effect_adjectives.fullmatch(w) for w in before):
+        return True  # "sterke botten", "more energy", "een rustig hoofd"
+    before = [t.text for t in reader.toks[max(0, at - _ADJACENT_TOKENS) : at]]
+    return any(w in lex.effect_before for w in before)
+
+
+def misquotes(reader: UnitReader, topics: list[tuple[str, Span]]) -> list[Span]:
+    frames = spans(reader.lex.claim_frames, reader.text)
+    if not frames:
+        return []
+    about_claims = "magnesium" in reader.text or "normal" in reader.text or topics
+    return frames[:1] if about_claims else []
