@@ -19,7 +19,7 @@ hypomagnes(?:a)?emia pms pmt premenstrual inflammations? inflammatory inflamed i
 influenza colds? burnout burn-out tinnitus epilepsy epileptic seizures? convulsions? tremors?
 trembling tingling numbness ibs irritability injur(?:y|ies) fractures? hangovers? jetlag eczema
 acne psoriasis obesity obese diseases? illness(?:es)? disorders? ailments? symptoms?
-syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky varicose haemorrhoids? hemorrhoids? incontinence cystitis
+syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky varicose haemorrhoids? hemorrhoids? incontinence cystitis complaints?
 """
 
 DISEASE_PHRASES = (
@@ -164,7 +164,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "skin-hair-nails": (
-        "",
+        "complexion",
         ("(?:glowing|radiant|healthy|clear) skin", "hair growth", "strong nails"),
         "skin hair nails",
         (),
@@ -246,6 +246,8 @@ TRAPS = (
     "rinse (?:your|the) skin", "on (?:the|your) skin", "our focus", "focus on", "nervous about",
     "hair ?nets?", "relax:", "thyroid (?:medication|medicine|tablets|pills)",
     "insulin (?:injections|pens?|pumps?|users)", "no worries", "don'?t worry", r"worry-free \w+",
+    r"(?:heart rate|blood pressure|sleep|glucose|fitness|activity) (?:monitors?|trackers?|meters?|apps?|watch\w*)",
+    "complaints? (?:procedure|form|department|handling)",
 )
 
 STRONG_CUES = (
@@ -305,7 +307,7 @@ ADVICE = (
     r"(?:ask|consult|check with|talk to|speak to|tell|inform|see|contact)\b.{0,40}\b(?:doctor|gp|pharmacist|physician|specialist|cardiologist|midwife|healthcare|dietitian|nurse|neurologist|gynaecologist)\w*",
     r"discuss\w*\b.{0,60}\b(?:doctor|gp|pharmacist|care team|medical team|healthcare|specialist|physician)\w*",
     "(?:your|a) (?:care|medical|healthcare) team", "ask for (?:medical )?advice",
-    "seek (?:medical )?advice",
+    "seek (?:medical )?advice", "(?:care|healthcare|health care) provider", "prescriber",
 )
 DISCLAIMERS = (
     "not intended", "not a (?:medicine|cure|treatment|drug)", "is no (?:medicine|cure|treatment)",

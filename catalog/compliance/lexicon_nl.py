@@ -149,7 +149,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "cognition": (
         "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie",
         ("helder(?:e)? (?:hoofd|geest)", "mentale scherpte", "scherp(?:e)? brein"),
-        "~focus ~brein ~scherp ~alert ~helder",
+        "~focus ~brein ~scherp ~alert ~helder ~focussen ~focust ~concentreer",
         (),
     ),
     "recovery": (
@@ -180,7 +180,10 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "skin-hair-nails": (
         "haargroei",
-        ("(?:stralende|mooie|gave|gezonde|egale) huid", "sterke nagels"),
+        (
+            "(?:stralende|mooie|gave|gezonde|egale) huid", "sterke nagels",
+            "(?:mooie|egale|stralende|gave) teint",
+        ),
         "~huid ~haren ~nagels",
         (),
     ),
@@ -268,6 +271,7 @@ TRAPS = (
     r"bloeddrukmeter\w*", r"weerstandsband\w*", "rustig(?:jes)? (?:in|door|aan)", "rustige plek",
     "op de huid", "(?:spoel|was|droog) (?:je|de|uw) huid", "ontspannen sfeer", "focus ligt",
     "onze focus", "in de overgang van",
+    r"\w*(?:meter|meters|monitor|monitors|horloge|horloges|tracker|trackers)\b",
 )
 
 # --- words that make a disease mention a claim (BLOCK) -------------------------------------

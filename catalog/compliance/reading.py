@@ -327,6 +327,7 @@ _PRODUCT = re.compile(
 )
 
 
+_YOU = re.compile(r"(?<![\w-])(?:je|jij|jouw|u|uw|you|your)(?![\w-])")
 # Verbs that make the words before them the subject of a plain statement.
 _STATEMENT_VERBS = frozenset(
     {
@@ -343,8 +344,10 @@ def _claims_something(reader: UnitReader, mention: Span) -> bool:
     topic itself, naming neither an effect nor the product: "Een goede nachtrust hangt af van
     veel factoren" is none; "Diepe slaap en ontspanning", "Good sleep starts with magnesium"
     and "Helps you fall asleep" are claims."""
-    if _has_effect(reader, mention) or _PRODUCT.search(reader.text):
-        return True
+    if _has_effect(reader, mention) or _PRODUCT.search(reader.text) or _YOU.search(reader.text):
+        return (
+            True  # an effect, the product, or a promise to the reader ("je wordt uitgerust wakker")
+        )
     return not any(t.text in _STATEMENT_VERBS for t in reader.toks)
 
 

@@ -4,14 +4,21 @@ Targets, in each language: >= 95 % of disease claims blocked, >= 90 % of unautho
 flagged (warn or block), <= 3 % of sentences that make no claim (authorised wordings and
 innocent sentences with trap words) flagged. `claims_blind.jsonl` was written by an
 independent author without sight of the checker (its README: BLIND_CORPUS_README.md); the
-dev sets are this project's own, dev2 and dev3 written as fresh held-out sets.
+dev sets are this project's own, dev2-dev4 each written as a fresh held-out set (their first
+scores, before any tuning on them, are in data/scores/).
 """
 
 import pytest
 
 from .claims_eval import DATA, evaluate, read, table
 
-CORPORA = ["claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl", "claims_blind.jsonl"]
+CORPORA = [
+    "claims_dev.jsonl",
+    "claims_dev2.jsonl",
+    "claims_dev3.jsonl",
+    "claims_dev4.jsonl",
+    "claims_blind.jsonl",
+]
 
 
 @pytest.mark.parametrize("name", CORPORA)
