@@ -19,7 +19,7 @@ hypomagnes(?:a)?emia pms pmt premenstrual inflammations? inflammatory inflamed i
 influenza colds? burnout burn-out tinnitus epilepsy epileptic seizures? convulsions? tremors?
 trembling tingling numbness ibs irritability injur(?:y|ies) fractures? hangovers? jetlag eczema
 acne psoriasis obesity obese diseases? illness(?:es)? disorders? ailments? symptoms?
-syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky varicose haemorrhoids? hemorrhoids? incontinence cystitis complaints?
+syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky varicose haemorrhoids? hemorrhoids? incontinence cystitis
 """
 
 DISEASE_PHRASES = (
@@ -38,6 +38,7 @@ DISEASE_PHRASES = (
     "carpal tunnel", "heart surgery", "leg pain",
     "(?:irritable|overactive|underactive|sluggish|leaky|weak|inflamed|enlarged|lazy) (?:bladder|bowel|bowels|gut|thyroid|stomach|kidneys?|liver|heart|prostate)",
     "broken (?:ankle|arm|leg|wrist|hip|rib|toe|finger|bones?)", "heavy legs",
+    "(?:back|stomach|bowel|gut|menopausal|menopause|pms|period|joint|muscle|muscular|skin|heart|sleep|digestive|intestinal|bladder|kidney|menstrual|physical|mental|rheumatic|nerve|circulatory|chronic) complaints?",
 )
 
 # Medicinal claims by themselves: the product in place of a medicine, or lowering a body value
@@ -273,7 +274,8 @@ STRONG_CUES = (
     "notice (?:a|the) difference", "(?:see|feel) (?:a|the) difference", r"swear\w* by",
     "since (?:i|we) (?:started|began|switched|take|use|took)", "haven'?t had",
     r"resistan\w* (?:to|against)", "lifesaver", "life-saver", "rescue", "go-to remedy",
-    "recovery (?:after|from)",
+    "recovery (?:after|from)", "prone to", "susceptible to", "on top of", "at arm'?s length",
+    r"keep\w* \w+ (?:\w+ )?away",
 )
 WEAK_CUES = (
     "against", "helps?", "helping", "aids?", "ideal", "specially", "specifically", r"suffer\w*",

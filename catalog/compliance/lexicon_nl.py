@@ -302,7 +302,8 @@ STRONG_CUES = (
     "temt", r"bedwing\w*", r"onderdruk\w*", r"wondermiddel\w*", r"redmiddel\w*", "uitkomst",
     r"verschil (?:merk|voel|zie)\w*", r"(?:merk|voel|zie)\w*\b.{0,20}\bverschil", "doet wonderen",
     "zweren? (?:erbij|bij)", r"sinds (?:ik|wij|we|mijn)\b", "weerstand tegen", r"\w*patient\w*",
-    r"\w*lijders?", "herstel (?:na|van)",
+    r"\w*lijders?", "herstel (?:na|van)", "op afstand", "buiten de deur",
+    "(?:snel )?gevoelig voor", "vatbaar voor", "de baas (?:blijven|te blijven|worden)",
 )
 # Weaker words: a claim with a disease in the same unit, unless the context rescues it.
 WEAK_CUES = (
