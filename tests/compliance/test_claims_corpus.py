@@ -3,7 +3,8 @@
 Targets, in each language: >= 95 % of disease claims blocked, >= 90 % of unauthorised claims
 flagged (warn or block), <= 3 % of sentences that make no claim (authorised wordings and
 innocent sentences with trap words) flagged. `claims_blind.jsonl` was written by an
-independent author without sight of the checker (its README: BLIND_CORPUS_README.md); the
+independent author without sight of the checker (its README: BLIND_CORPUS_README.md),
+`claims_blind2.jsonl` by a second one in another style (BLIND2_CORPUS_README.md); the
 dev sets are this project's own, dev2-dev4 each written as a fresh held-out set (their first
 scores, before any tuning on them, are in data/scores/).
 """
@@ -18,6 +19,7 @@ CORPORA = [
     "claims_dev3.jsonl",
     "claims_dev4.jsonl",
     "claims_blind.jsonl",
+    "claims_blind2.jsonl",
 ]
 
 
