@@ -62,198 +62,230 @@ def authorised_wordings(lang: str) -> list[str]:
     return [frame + row[index] for row in CONTRIBUTES_TO] + [CELL_DIVISION[lang]]
 
 
-# --- reading a claim: subject, frame, complements ------------------------------------------
+# --- where a text makes an authorised claim ------------------------------------------------
+#
+# Read by meaning, not by sentence shape: a claim is made where one of the register's
+# concepts appears with its qualifier ("normal muscle function", "normale spierwerking", "the
+# reduction of tiredness and fatigue", "minder vermoeidheid"), whatever frame carries it
+# ("supports", "does its bit for", "draagt dit poeder bij aan", "... : daar draagt magnesium
+# aan bij", a ✔ list). It is not authorised when a word that says more governs it ("zorgt
+# voor", "boosts", "optimale"), when the claim goes on with something no register entry
+# says ("normale spierwerking en sneller herstel"), or with a time promise ("within 20
+# minutes"). A look-alike with another nutrient's function ("normal blood clotting",
+# "normale vruchtbaarheid", "normal cognitive function") is no concept at all, so its frame
+# is left over and warns as a misquote.
 
-_ART = {"en": r"(?:(?:a|the|your) )?", "nl": r"(?:(?:een|de|het|je) )?"}
-_NORMAL = {"en": r"normal(?:ly)? ", "nl": r"normaa?le? "}
-# What each authorised claim is about, in the words shops use for it. A claim needs the
-# register's qualifier ("normal", "maintenance", "reduction") where the register has one.
-_CONCEPTS = {
-    "en": {
-        "tiredness-fatigue": r"(?:(?:reduction|reducing|reduce|decrease) (?:of |in )?)?(?:tiredness|fatigue)"
-        r"(?: (?:and|or|&) (?:tiredness|fatigue))?",
-        "electrolyte-balance": r"(?:normal )?electrolyte balance",
-        "energy-metabolism": r"normal energy(?:-| )(?:yielding |releasing )?metabolism",
-        "nervous-system": r"normal(?:ly)? (?:function(?:ing)?|working) (?:of )?(?:the )?nervous system"
-        r"|normal(?:ly)? function(?:ing)? nervous system|normal nervous system function(?:ing)?",
-        "muscle-function": r"normal(?:ly)? (?:muscle function(?:ing)?|functioning muscles|muscle contraction)",
-        "muscles-nerves": r"normal function(?:ing)? of (?:the )?(?:muscles|nervous system)(?: and (?:of )?(?:the )?"
-        r"(?:muscles|nervous system))?",
-        "protein-synthesis": r"normal protein synthesis",
-        "psychological-function": r"normal psychological function(?:ing)?",
-        "bones-teeth": r"(?:(?:maintenance|maintaining|maintain) of )?normal (?:bones|teeth)(?: and (?:normal )?"
-        r"(?:bones|teeth))?",
-        "cell-division": r"(?:the )?(?:process of )?cell division(?: process)?",
-        "its-function": r"its normal function(?:ing)?",
-    },
-    "nl": {
-        "tiredness-fatigue": r"(?:(?:vermindering|verminderen) van )?(?:vermoeidheid|moeheid)"
-        r"(?: (?:en|of) (?:vermoeidheid|moeheid))?(?: te verminderen)?",
-        "electrolyte-balance": r"(?:normale )?(?:elektrolyten|electrolyten)(?:balans|evenwicht)",
-        "energy-metabolism": r"normaa?le? (?:energieleverende? (?:metabolisme|stofwisseling)|energiestofwisseling|"
-        r"energiemetabolisme)",
-        "nervous-system": r"normale (?:werking|functie) van het zenuwstelsel|normaal (?:werkend|functionerend) "
-        r"zenuwstelsel|normale zenuwfunctie|normaal functioneren van het zenuwstelsel",
-        "muscle-function": r"normale (?:werking|functie) van de spieren|normale spier(?:functie|werking)|normaal "
-        r"(?:functioneren van de spieren|werkende spieren|functionerende spieren)",
-        "muscles-nerves": r"normale (?:werking|functie) van de spieren en (?:van )?het zenuwstelsel|normale "
-        r"(?:werking|functie) van het zenuwstelsel en (?:van )?de spieren",
-        "protein-synthesis": r"normale eiwitsynthese",
-        "psychological-function": r"normale psychologische functie|normaal psychologisch functioneren",
-        "bones-teeth": r"(?:(?:instandhouding|behoud|in stand houden) van )?normale (?:botten|tanden|gebit)"
-        r"(?: en (?:normale )?(?:botten|tanden))?",
-        "cell-division": r"(?:het )?(?:proces van )?(?:de )?celdeling(?:sproces)?",
-        "its-function": r"(?:zijn|de) normale werking",
-    },
+
+@dataclass(frozen=True)
+class AuthorisedClaim:
+    start: int
+    end: int
+    areas: frozenset[str]  # the topics (`lexicon` slugs) the claim speaks about
+
+
+_B = r"(?<![\w-])"
+_CONCEPTS_RX = {
+    "en": (
+        r"normal(?:ly)? (?:functioning |working )?(?:muscles?|nerves?|nervous system)(?: (?:and|&) "
+        r"(?:the )?(?:muscles?|nerves?|nervous system))? (?:function(?:ing|s)?|contraction|work(?:ing)?)",
+        r"normal(?:ly)? (?:functioning|working) (?:muscles|nerves|nervous system)(?: and (?:a )?(?:normal(?:ly)? "
+        r"(?:functioning|working) )?(?:muscles|nerves|nervous system))?",
+        r"normal(?:ly)? (?:function(?:ing)?|working) of (?:the |your )?(?:muscles|nerves|nervous system)"
+        r"(?: (?:and|&) (?:of )?(?:the |your )?(?:muscles|nerves|nervous system))?",
+        r"normal psychological function(?:ing)?",
+        r"normal energy(?:-| )?(?:yielding |releasing |producing )?metabolism",
+        r"normal protein synthesis",
+        r"(?:normal )?electrolyte balance|(?:your )?electrolytes in balance",
+        r"(?:(?:the )?(?:maintenance|maintaining) of |maintain(?:ing)? )?normal (?:bones|teeth)(?: (?:and|&) "
+        r"(?:normal )?(?:bones|teeth))?",
+        r"(?:the )?(?:process of )?cell division(?: process)?|when (?:your |the )?cells divide",
+        r"(?:the )?(?:reduction|reducing|reduce|decrease|decreasing|lowering|less|cut(?:ting)? down(?: on)?)"
+        r"(?: (?:of|in))? (?:tiredness|fatigue)(?: (?:and|or|&) (?:tiredness|fatigue))?",
+        r"(?:(?:the |your )?(?:muscles|nerves|nervous system)(?: (?:and|&) (?:the |your )?(?:muscles|nerves|"
+        r"nervous system))? (?:in|with) )?(?:its|their) normal function(?:ing)?",
+    ),
+    "nl": (
+        r"normale? (?:spier|zenuw)(?:- en (?:spier|zenuw))?(?:functie|werking|contractie)s?",
+        r"normaa?le? (?:werking|functie|functioneren) van (?:de |je |jouw |het )?(?:spieren|zenuwstelsel|zenuwen)"
+        r"(?: en (?:van )?(?:de |je |het )?(?:spieren|zenuwstelsel|zenuwen))?",
+        r"normaa?le? (?:werkende?|functionerende?) (?:spieren|zenuwstelsel)(?: en (?:een )?(?:normaa?le? "
+        r"(?:werkende?|functionerende?) )?(?:spieren|zenuwstelsel))?",
+        r"normaa?le? (?:spieren|zenuwstelsel)",
+        r"normaa?le? psychologische? (?:functie|functioneren|werking)",
+        r"normaa?le? (?:energieleverende? (?:metabolisme|stofwisseling)|energie-? ?(?:stofwisseling|metabolisme))",
+        r"normale (?:eiwitsynthese|aanmaak van eiwitten)",
+        r"(?:normale )?ele[ck]trolyten(?:balans|evenwicht|huishouding)",
+        r"(?:(?:de |het )?(?:instandhouding|behoud|in stand houden) van )?normale (?:botten|tanden|gebit)"
+        r"(?: en (?:normale )?(?:botten|tanden|gebit))?(?: (?:te behouden|in stand te houden))?",
+        r"(?:het )?(?:proces van (?:de )?)?celdeling(?:sproces)?",
+        r"(?:de )?(?:vermindering|verminderen|minder) (?:van )?(?:vermoeidheid|moeheid)(?: (?:en|of|&) "
+        r"(?:vermoeidheid|moeheid))?|(?:vermoeidheid|moeheid)(?: (?:en|of|&) (?:vermoeidheid|moeheid))? "
+        r"(?:te )?verminderen",
+        r"(?:(?:de |je )?(?:spieren|zenuwstelsel|zenuwen)(?: en (?:het |de |je )?(?:spieren|zenuwstelsel|"
+        r"zenuwen))? in )?(?:zijn|hun|haar) normale (?:werking|functie)|de normale (?:werking|functie) "
+        r"(?:ervan|daarvan)",
+    ),
 }
-_NEEDS = {  # a concept only counts with its qualifier somewhere in the claim
-    "tiredness-fatigue": r"reduc|decreas|verminder",
-    "bones-teeth": r"mainten|maintain|behoud|instandhouding|in stand",
+# The topics a concept speaks about, from its words ("spier" -> muscles).
+_AREAS = (
+    ("muscles", r"muscle|spier"),
+    ("nerves", r"nerv|zenuw"),
+    ("psychological", r"psycholog"),
+    ("energy", r"energ|metabol|stofwissel"),
+    ("bones-teeth", r"bone|teeth|bot|tand|gebit"),
+    ("fatigue", r"tired|fatigue|vermoeid|moeheid"),
+    ("cell-division", r"cel"),
+)
+# "its/their/hun normal function" needs what "its" is, earlier in the unit.
+_ANTECEDENT = re.compile(
+    _B
+    + r"(?:muscles?|nervous system|nerves|psychological function|spier\w*|zenuw\w*|psychologische "
+    r"functie)(?![\w-])"
+)
+_POSSESSIVE = re.compile(
+    r"(?:its|their|zijn|hun|haar) normale? |normale (?:werking|functie) (?:ervan|daarvan)"
+)
+# A word governing the concept that says more than the register ("zorgt voor", "boosts").
+_OVERSTATED = frozenset(
+    {
+        *("boost", "boosts", "boosting", "improve", "improves", "improving", "enhance", "enhances"),
+        *("optimise", "optimises", "optimize", "optimizes", "strengthen", "strengthens"),
+        *("maximise", "maximises", "ensure", "ensures", "guarantee", "guarantees", "restore"),
+        *("restores", "promote", "promotes", "stimulate", "stimulates", "optimal", "strong"),
+        *("healthy", "better", "perfect", "peak", "verbetert", "verbeteren", "versterkt"),
+        *("versterken", "boosten", "optimaliseert", "optimaliseren", "garandeert", "zorgt"),
+        *("zorgen", "herstelt", "herstellen", "bevordert", "bevorderen", "stimuleert"),
+        *("stimuleren", "optimale", "optimaal", "sterke", "gezonde", "betere", "perfecte"),
+    }
+)
+_GOVERNING_SKIP = frozenset(
+    {"a", "an", "the", "your", "to", "een", "de", "het", "je", "jouw", "uw", "tot", "aan", "voor"}
+)
+_TIMING = re.compile(
+    _B + r"(?:(?:with)?in|binnen|na) (?:\d+|a|one|two|three|a few|een|twee|drie|enkele|paar) "
+    r"(?:minut\w*|hours?|uur|days?|dagen|weeks?|weken)|instant\w*|immediately|right away|direct|meteen|"
+    r"onmiddellijk"
+)
+# What carries a claim: when its object is a concept, or it points back to one ("daar draagt
+# magnesium aan bij", "is one of the things magnesium contributes to"), it is part of the claim.
+_FRAMES_RX = {
+    "en": r"contribut(?:es|e|ing|ion)?(?: (?:to|towards))?|helps?(?: (?:to|you))?(?: (?:maintain|keep|reduce|"
+    r"cut|support))?|support(?:s|ing)?|maintain(?:s|ing)?|(?:plays?|has|having) (?:a|an|its|their) (?:\w+ )?"
+    r"(?:role|part)(?: in)?|is involved in|(?:is|are) needed for|does its bit(?: for)?",
+    "nl": r"(?:draagt|dragen)(?: \S+){0,4}? bij(?: (?:aan|tot))?|bij(?:draagt|dragen) (?:aan|tot)|levert (?:\S+ )?"
+    r"een bijdrage(?: (?:aan|tot))?|helpt(?: (?:mee|je|om))*(?: (?:aan|bij|om))?|ondersteun\w*|(?:speelt|heeft)"
+    r" (?:\S+ )?een (?:\S+ )?(?:rol|functie)(?: (?:bij|in))?|(?:is|zijn) (?:betrokken bij|nodig voor)|een rol "
+    r"speelt (?:bij|in)",
 }
-_FRAMES = {
-    "en": r"(?:contribut(?:es|e|ing) to|helps? (?:to )?(?:maintain|reduce|support|keep)?|supports?|plays? a (?:role|part)"
-    r" in|has a (?:role|part) in|is involved in|is needed for)",
-    "nl": r"(?:draagt (?:ook )?bij (?:tot|aan)|(?:ook )?bijdraagt (?:tot|aan)|bijdragen (?:tot|aan)|levert een bijdrage"
-    r" (?:aan|tot)|helpt(?: bij)?|ondersteunt|speelt (?:ook )?een rol (?:bij|in)|heeft een rol (?:bij|in)|is betrokken"
-    r" bij|is nodig voor|een rol speelt (?:bij|in))",
-}
-# Words a claim may carry around its complements without saying more.
 _FILLERS = {
-    "en": {
-        "and",
-        "to",
-        "in",
-        "your",
-        "the",
-        "a",
-        "body",
-        "also",
-        "of",
-        "its",
-        "as",
-        "well",
-        "part",
-        "varied",
-        "diet",
-        "maintain",
-        "maintenance",
-        "reduce",
-        "reduction",
-        "help",
-        "helps",
-    },
-    "nl": {
-        "en",
-        "tot",
-        "aan",
-        "in",
-        "je",
-        "jouw",
-        "uw",
-        "het",
-        "de",
-        "een",
-        "lichaam",
-        "ook",
-        "van",
-        "bij",
-        "mede",
-        "te",
-        "verminderen",
-        "behoud",
-        "instandhouding",
-        "als",
-        "onderdeel",
-        "gevarieerd",
-        "gevarieerde",
-        "voeding",
-        "om",
-    },
+    "en": frozenset(
+        {
+            *("to", "towards", "the", "a", "an", "your", "its", "in", "of", "also", "through"),
+            *("via", "thanks", "with", "this", "product", "it", "body", "body's", "that", "these"),
+            *("and", "does", "do"),
+        }
+    ),
+    "nl": frozenset(
+        {
+            *("tot", "aan", "de", "het", "een", "je", "jouw", "uw", "in", "van", "ook", "dankzij"),
+            *(
+                "door",
+                "via",
+                "met",
+                "mee",
+                "om",
+                "bij",
+                "lichaam",
+                "dit",
+                "deze",
+                "daar",
+                "daaraan",
+            ),
+            *("eraan", "ervan", "er", "en", "wel"),
+        }
+    ),
 }
-# "Magnesium", "Het magnesium in deze tablet", "250 mg magnesium (67% NRV), which".
-_SUBJECT = re.compile(r"magnesium\b[^.;!?]{0,40}?(?:,? (?:which|that|dat|die|wat))?\s*$")
-_STOP = re.compile(r"[.;!?:]")
+_WORD = re.compile(r"[\w'-]+")
 
 
 @dataclass(frozen=True)
 class _Compiled:
-    frame: re.Pattern[str]
-    concepts: list[tuple[str, re.Pattern[str]]]
-    fillers: set[str]
+    concepts: re.Pattern[str]
+    frames: re.Pattern[str]
+    fillers: frozenset[str]
 
 
 def _compile(lang: str) -> _Compiled:
-    art = _ART[lang]
-    concepts = [
-        (slug, re.compile(art + "(?:" + rx + r")(?![\w-])")) for slug, rx in _CONCEPTS[lang].items()
-    ]
     return _Compiled(
-        re.compile(r"(?<![\w-])" + _FRAMES[lang] + r"(?![\w-])"), concepts, _FILLERS[lang]
+        re.compile(_B + "(?:" + "|".join(_CONCEPTS_RX[lang]) + r")(?![\w-])"),
+        re.compile(_B + "(?:" + _FRAMES_RX[lang] + r")(?![\w-])"),
+        _FILLERS[lang],
     )
 
 
 _COMPILED = {lang: _compile(lang) for lang in ("nl", "en")}
-_WORD = re.compile(r"[\w'-]+|,")
 
 
-def _read_complements(text: str, pos: int, lang: str) -> tuple[int, list[str]]:
-    """From `pos`, the end of the longest run of concepts and filler words, and the concepts."""
-    compiled = _COMPILED[lang]
-    found: list[str] = []
-    end = pos
+def _skip_fillers(text: str, pos: int, fillers: frozenset[str]) -> int:
+    """From `pos`, past spaces and filler words ("through the magnesium to a")."""
     while True:
         while pos < len(text) and text[pos] == " ":
             pos += 1
-        if pos >= len(text):
-            break
-        matches = [
-            (m.end(), slug) for slug, regex in compiled.concepts if (m := regex.match(text, pos))
-        ]
-        if matches:  # the longest: "de spieren en het zenuwstelsel" is one complement
-            longest, slug = max(matches)
-            found.append(slug)
-            pos = end = longest
-        else:
-            word = _WORD.match(text, pos)
-            if not word or (word.group(0) not in compiled.fillers and word.group(0) != ","):
-                break
-            pos = word.end()
-            if word.group(0) != ",":
-                end = pos
-    return end, found
+        word = _WORD.match(text, pos)
+        if not word or not (word.group(0) in fillers or word.group(0).startswith("magnesium")):
+            return pos
+        pos = word.end()
 
 
-def authorised_spans(folded: str, lang: str) -> list[tuple[int, int]]:
-    """Spans of `folded` (lower-case, accent-free text) that make an authorised claim."""
+def _governed_by_more(text: str, start: int) -> bool:
+    words = _WORD.findall(text[max(0, start - 40) : start])
+    while words and words[-1] in _GOVERNING_SKIP:
+        words.pop()
+    return bool(words) and words[-1] in _OVERSTATED
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def _goes_on(text: str, end: int, compiled: _Compiled, concepts: list[tuple[int, int]]) -> bool:
+    """ "... normale spierwerking en sneller herstel": the claim says more than the concept."""
+    rest = re.match(r" *,? *(?:and|en|&|\+) ", text[end:])
+    if not rest:
+        return False
+    pos = _skip_fillers(text, end + rest.end(), compiled.fillers)
+    return not _within(pos, concepts) and not compiled.frames.match(text, pos)
+
+
+def authorised_claims(folded: str, lang: str) -> list[AuthorisedClaim]:
+    """Where `folded` (lower-case, accent-free) makes an authorised claim: the concept and the
+    frame words that carry it, each with the topics it speaks about."""
     text = re.sub(r"\s", " ", folded)  # one for one: offsets stay
     compiled = _COMPILED[lang]
-    spans: list[tuple[int, int]] = []
-    for frame in compiled.frame.finditer(text):
-        if spans and re.fullmatch(
-            r"[ ,]*(?:and|en|,)?[ ,]*(?:also |ook )?", text[spans[-1][1] : frame.start()]
+    matches = list(compiled.concepts.finditer(text))
+    if not matches or _TIMING.search(text):
+        return []
+    concepts = [m.span() for m in matches]
+    claims: list[AuthorisedClaim] = []
+    for match in matches:
+        words = match.group(0)
+        areas = {slug for slug, rx in _AREAS if re.search(rx, words)}
+        if _POSSESSIVE.search(words) and not areas:
+            antecedents = [a.group(0) for a in _ANTECEDENT.finditer(text, 0, match.start())]
+            areas = {slug for slug, rx in _AREAS for a in antecedents if re.search(rx, a)}
+            if not areas:
+                continue  # "its normal function", of what is not said: of the heart?
+        if _governed_by_more(text, match.start()) or _goes_on(
+            text, match.end(), compiled, concepts
         ):
-            start = spans[-1][0]  # "... en speelt een rol bij het celdelingsproces": same subject
-        else:
-            before = text[max(0, frame.start() - 60) : frame.start()]
-            subject = _SUBJECT.search(before)
-            if not subject:
-                continue
-            start = frame.start() - len(before) + subject.start()
-        end, concepts = _read_complements(text, frame.end(), lang)
-        if not concepts:
             continue
-        claim = text[frame.start() : end]
-        if any(slug in _NEEDS and not re.search(_NEEDS[slug], claim) for slug in concepts):
-            continue
-        rest = text[end:]
-        if rest.strip(" ") and not _STOP.match(rest.lstrip(" ")) and not rest.startswith(","):
-            following = compiled.frame.match(
-                rest.lstrip(" ,").removeprefix("and ").removeprefix("en ")
-            )
-            if not following:
-                continue  # the complement goes on with words no claim has: "... and recovery"
-        if spans and spans[-1][0] == start:
-            spans[-1] = (start, end)
-        else:
-            spans.append((start, end))
-    return spans
+        claims.append(AuthorisedClaim(match.start(), match.end(), frozenset(areas)))
+    if not claims:
+        return []
+    kept = [(c.start, c.end) for c in claims]
+    for frame in compiled.frames.finditer(text):
+        pos = _skip_fillers(text, frame.end(), compiled.fillers)
+        dangling = pos >= len(text) or not (text[pos].isalnum() or text[pos] in "'")
+        if _within(frame.start(), kept) or _within(pos, kept) or dangling:
+            claims.append(AuthorisedClaim(frame.start(), frame.end(), frozenset()))
+    return sorted(claims, key=lambda c: c.start)

@@ -6,8 +6,10 @@ Sources: Reg. (EU) 432/2012 (authorised claims, `authorised.py`), Reg. (EU) 1924
 (NRV; "source of" at 15 %).
 
 How a unit (a sentence; a question and its answer count as one) is read:
-1. authorised claims, in the register's words or words that say the same ("supports normal
-   muscle function"), are taken out first: they are never flagged;
+1. authorised claims, in the register's words or words that say the same, are taken out
+   first and never flagged: a register concept with its qualifier ("normal muscle function",
+   "minder vermoeidheid") in any frame ("does its bit for", "daar draagt magnesium aan bij",
+   a ✔ list), unless a word that says more governs it or the claim goes on with more;
 2. a disease or symptom ("kuitkrampen", "migraine attacks", "PMS-klachten") together with a
    claim word (prevent, relieve, "voorkomt", "minder", "nooit meer", "voor mensen met",
    "X-free", a question the copy answers...) is a medicinal claim: BLOCK;
@@ -31,7 +33,7 @@ from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
-from .authorised import authorised_spans
+from .authorised import authorised_claims
 from .lexicon import lexicon
 from .reading import AUTHORISED_AREAS, UnitReader, disease_claims, misquotes, topic_claims
 from .text import fold_keep_offsets, units
@@ -79,8 +81,9 @@ def _lint(text: str, lang: str) -> tuple[CopyIssue, ...]:
     issues: list[CopyIssue] = []
     for unit in units(folded):
         masked = unit.text
-        for start, end in authorised_spans(unit.text, lang):
-            masked = masked[:start] + " " * (end - start) + masked[end:]
+        authorised = authorised_claims(unit.text, lang)
+        for claim in authorised:
+            masked = masked[: claim.start] + " " * (claim.end - claim.start) + masked[claim.end :]
         reader = UnitReader(unit.text, lex, masked)
         blocked = disease_claims(reader)
         for span in blocked:
@@ -93,8 +96,7 @@ def _lint(text: str, lang: str) -> tuple[CopyIssue, ...]:
                     unit.start + span.end,
                 )
             )
-        covered = masked != unit.text
-        topics = topic_claims(reader, blocked, covered)
+        topics = topic_claims(reader, blocked, authorised)
         for slug, span in topics:
             issues.append(
                 CopyIssue(

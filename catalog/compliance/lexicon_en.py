@@ -376,6 +376,8 @@ EFFECT_BEFORE = (
 CLAIM_FRAMES = (
     r"contribut\w* to", r"plays? a\b.{0,20}\brole", r"has a\b.{0,20}\brole",
     "helps? (?:to )?maintain", "supports? normal", "maintains? normal",
+    # another nutrient's register function, phrased like magnesium's ("normal blood clotting")
+    r"normal(?:ly)? (?!kidney|renal|liver)(?:\w+ )?(?:function\w*|formation|clotting|vision|skin|hair|nails|fertility|reproduction|immune|heart|blood|cognitive|cognition|growth|development|thyroid|homocysteine|digestion|cholesterol)(?! of (?:the |your )?(?:kidneys|liver))",
 )
 PATIENT_CONTEXT = (
     "(?:are|is|being|been|get|gets) (?:being )?treated", "under (?:medical )?treatment",

@@ -421,6 +421,8 @@ EFFECT_BEFORE = (
 CLAIM_FRAMES = (
     r"(?:draagt|dragen)\b.{0,60}\bbij\b", "bijdraagt", "bijdragen", r"speelt\b.{0,30}\brol",
     "heeft een rol", "een rol (?:bij|in)",
+    # de functie van een andere voedingsstof, verwoord als die van magnesium ("normale bloedstolling")
+    r"normaa?le? (?!nier|lever)(?:\w+ )?(?:\w*functie|\w*werking|\w*stolling|\w*vorming|zicht|huid|haar|nagels|vruchtbaarheid|voortplanting|afweer|\w*immuun\w*|hart\w*|bloed\w*|cognitie\w*|groei|ontwikkeling|schildklier\w*|spijsvertering)(?! van (?:de |het |je )?(?:nier|lever))",
 )
 PATIENT_CONTEXT = (
     "onder behandeling", "in behandeling", "(?:wordt|worden|bent|ben|is) (?:je |u )?behandeld",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .authorised import AuthorisedClaim
 from .lexicon import Lexicon
 from .text import Token, clause_index, tokens
 
@@ -276,14 +277,16 @@ def _asked(reader: UnitReader, mention: Span) -> bool:
     return "?" in reader.text[mention.end :] and not reader.advice
 
 
-def topic_claims(reader: UnitReader, blocked: list[Span], covered: bool) -> list[tuple[str, Span]]:
-    """Unauthorised topics; `covered`: the unit makes an authorised claim, whose own area
-    ("For your nervous system: magnesium contributes to its normal functioning") is fine."""
+def topic_claims(
+    reader: UnitReader, blocked: list[Span], authorised: list[AuthorisedClaim]
+) -> list[tuple[str, Span]]:
+    """Unauthorised topics. An authorised claim's own area named before it ("For your nervous
+    system: magnesium contributes to its normal functioning", "Spieren 👉 ...") is its heading."""
     lex, text = reader.lex, reader.text
+    covered = {area for claim in authorised for area in claim.areas}
+    first = min((claim.start for claim in authorised if claim.areas), default=0)
     candidates: list[tuple[str, Span]] = []
     for topic in lex.topics:
-        if covered and topic.slug in AUTHORISED_AREAS:
-            continue
         strong = [
             Span(h.start, h.end, text[h.start : h.end])
             for h in (
@@ -312,6 +315,8 @@ def topic_claims(reader: UnitReader, blocked: list[Span], covered: bool) -> list
         if any(slug == s for s, _m in found):
             continue  # one issue per topic and unit
         if reader.in_trap(mention.start, mention.end):
+            continue
+        if slug in covered and mention.start < first:
             continue
         if any(b.start <= mention.start < b.end for b in blocked):
             continue

@@ -113,6 +113,39 @@ def test_authorised_claims_are_not_flagged(lang, text):
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "Magnesium does its bit for normal nervous system function"),
+        ("en", "Normal psychological function is one of the things magnesium contributes to"),
+        ("en", "MUSCLES: magnesium contributes to their normal function"),
+        ("en", "Supports normal nervous system function (magnesium)"),
+        ("nl", "Vermoeidheid en moeheid verminderen: daar draagt magnesium aan bij"),
+        (
+            "nl",
+            "Door het hoge magnesiumgehalte draagt Forte bij aan de normale werking van het zenuwstelsel",
+        ),
+        ("nl", "MAGNESIUM ✔ normale spierfunctie ✔ normaal zenuwstelsel ✔ minder vermoeidheid"),
+    ],
+)
+def test_the_register_meaning_is_authorised_whatever_the_syntax(lang, text):
+    assert compliance.lint_copy(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Magnesium does its bit for normal blood clotting"),  # vitamin K's claim
+        ("en", "Supports normal heart function"),
+        ("nl", "✔ normale vruchtbaarheid ✔ normale spierfunctie"),  # zinc's claim
+        ("nl", "Magnesium zorgt voor een normale werking van je spieren."),  # says more
+        ("en", "Magnesium helps reduce tiredness and fatigue within 20 minutes"),
+    ],
+)
+def test_look_alikes_and_overstatements_of_the_register_warn(lang, text):
+    assert verdict(text, lang) == "warn"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "Magnesium contributes to strong bones."),  # says more than "normal bones"
         ("en", "Magnesium contributes to normal muscle performance."),
         ("nl", "Magnesium draagt bij tot een normale spierwerking en sneller herstel."),
