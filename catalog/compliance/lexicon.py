@@ -146,6 +146,10 @@ class Lexicon:
     claim_frames: re.Pattern[str] | None
     patient_context: re.Pattern[str] | None
     transitive_cues: re.Pattern[str] | None
+    shop_talk: re.Pattern[str] | None
+    denials: re.Pattern[str] | None
+    suitability: re.Pattern[str] | None
+    dietary: re.Pattern[str] | None
 
 
 def _compile(module: ModuleType, lang: str) -> Lexicon:
@@ -189,6 +193,10 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
         transitive_cues=re.compile("(?:" + "|".join(module.TRANSITIVE_CUES) + ")")
         if module.TRANSITIVE_CUES
         else None,
+        shop_talk=any_of(module.SHOP_TALK),
+        denials=any_of(module.DENIALS),
+        suitability=any_of(module.SUITABILITY),
+        dietary=any_of(module.DIETARY),
     )
 
 

@@ -125,7 +125,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "detox": (
         r"detox\w* cleans(?:e|es|ing) purif(?:y|ies|ying|ication) toxins? alkalis\w+ alkaliz\w+",
         (
-            "flush(?:es|ing)? out", r"(?:body'?s|your) ph\b",
+            "flush(?:es|ing)? out (?:toxins|waste|impurities|the body|your body)",
+            r"(?:body'?s|your) ph\b",
             "ph(?:-| )?(?:balance|level|value)s?", "acid-base",
         ),
         "",
@@ -249,6 +250,7 @@ TRAPS = (
     "insulin (?:injections|pens?|pumps?|users)", "no worries", "don'?t worry", r"worry-free \w+",
     r"(?:heart rate|blood pressure|sleep|glucose|fitness|activity) (?:monitors?|trackers?|meters?|apps?|watch\w*)",
     "complaints? (?:procedure|form|department|handling)",
+    r"los(?:e|es|ing|t) (?:any |much |no )?sleep", "sleep tight", "panic buy\\w*", "don'?t panic",
 )
 
 STRONG_CUES = (
@@ -319,6 +321,10 @@ DISCLAIMERS = (
     "not authori[sz]ed", "has not authori[sz]ed", "(?:may|can)not claim",
     r"no (?:\w+ )?health claims? (?:is|are|has been) (?:authori[sz]ed|allowed)",
     r"no authori[sz]ed (?:\w+ )?claims?", "not (?:sold|meant|designed|made|marketed) to",
+    # refusing to claim: "we're not allowed to promise that", "we can't tell you it will fix"
+    r"not allowed to (?:promise|say|claim|tell)",
+    r"(?:can'?t|cannot|won'?t|will not|don'?t|do not|may not|must not) (?:\w+ )?(?:promise|claim|guarantee|tell you)",
+    "no promises",
 )
 SIDE_EFFECT = (
     r"(?:can|may|might|could) (?:\w+ ){0,2}(?:cause|give|trigger|lead to)", "caus(?:e|es|ed|ing)",
@@ -326,6 +332,7 @@ SIDE_EFFECT = (
     r"less likely\b.{0,60}\bthan", "than (?:oxide|citrate|other)", "gentle on", "kind to",
     "laxative effect", "too much magnesium", "if you (?:notice|experience|get)",
     "you (?:notice|experience)",
+    "with (?:food|a meal|meals|breakfast|dinner)", r"(?:lower|reduce|halve|split) the dose",
 )
 MEDICATION_NOUNS = (
     "medications?", "medicines?", "drugs?", "pills?", "tablets?", "bisphosphonates?",
@@ -390,5 +397,29 @@ TRANSITIVE_CUES = (
     "stops?", "ends?", r"eliminat\w*", r"banish\w*", "beats?", r"tackl\w*", r"revers\w*",
     r"normali[sz]\w*", r"regulat\w*", r"decreas\w*", r"lessen\w*", r"minimi[sz]\w*", r"manag\w*",
     r"control\w*", r"improv\w*", r"correct\w*", r"suppress\w*",
+)
+# The unit is about the shop, not what the product does: newsletters, orders, returns, the
+# blog, menus ("Sleep tight! See you in the next newsletter", "Shop by goal: Sleep & ...").
+SHOP_TALK = (
+    r"orders?", "ordering", "shipping", "ships", "delivery", "deliver(?:ed|s)?", "returns?",
+    r"refund\w*", "sale", "discount", r"coupon\w*", "promo code", "code", "newsletter",
+    r"blog\w*", "articles?", "podcast", "webinar", "black friday", "cyber monday", "checkout",
+    "basket", "cart", "subscription", "giveaway", r"shop (?:by|our|the)", r"categor(?:y|ies)",
+    "menu", "see you", "gift ?(?:box|card|set)s?", "in stock", "out of stock", "restock",
+)
+# A review or answer that says the product did nothing for a complaint claims nothing.
+DENIALS = (
+    r"did(?:n'?t| not)? (?:do )?nothing", r"does(?:n'?t| not)? (?:do )?nothing",
+    r"(?:didn'?t|did not|doesn'?t|does not|won'?t|will not) (?!just|only|merely)(?:\w+ )?(?:help|work|do (?:anything|much)|change)",
+    "no (?:effect|difference|change|improvement)", r"made no difference",
+    r"nothing (?:changed|happened)", "not helped",
+)
+# "Also suitable if you have diabetes" with a dietary fact (no added sugars): no claim.
+SUITABILITY = (
+    r"(?:also )?(?:suitable|safe|fine|ok|okay) (?:for|if|when|with)",
+)
+DIETARY = (
+    r"(?:sugar|lactose|gluten|dairy|gelatin|gelatine)-free", "no added sugars?",
+    r"(?:without|no) (?:added )?(?:sugar|lactose|gluten|dairy|gelatin)\w*", "sweetened with",
 )
 # fmt: on

@@ -272,6 +272,8 @@ TRAPS = (
     "op de huid", "(?:spoel|was|droog) (?:je|de|uw) huid", "ontspannen sfeer", "focus ligt",
     "onze focus", "in de overgang van",
     r"\w*(?:meter|meters|monitor|monitors|horloge|horloges|tracker|trackers)\b",
+    "slaap lekker", "slaapwel", "welterusten", "kalm(?:pjes)? aan", "geen paniek",
+    r"wakker (?:liggen|lig|ligt) van",
 )
 
 # --- words that make a disease mention a claim (BLOCK) -------------------------------------
@@ -333,7 +335,7 @@ ADVICE = (
     "(?:ga|gaan) (?:dan |eerst )?naar (?:je|jouw|uw|de|een) (?:huis)?arts", "neem contact op",
     "niet (?:gebruiken|geschikt|bedoeld|aanbevolen|innemen|combineren)", "gebruik (?:geen|niet)",
     "neem geen", "geen magnesium", "geen geneesmiddel", "geen medicijn", "geen vervanging",
-    "vervangt? geen", "stop (?:dan )?(?:met|het gebruik)", "staak", "informeer", "in overleg",
+    "vervangt? geen", "stop(?:pen)? (?:dan )?(?:met|het gebruik)", "staak", "informeer", "in overleg",
     "medisch (?:advies|toezicht)", "onder (?:medisch )?toezicht",
     "advies van (?:je|jouw|uw|een|de)", r"houd\b.{0,40}\b(?:uur|afstand)",
     r"(?:minstens|ten minste) \d+ uur", "bij twijfel", r"laat\b.{0,40}\bcontroleren",
@@ -356,6 +358,10 @@ DISCLAIMERS = (
     r"mag (?:\w+ )?niet (?:beweren|claimen|zeggen)",
     r"geen (?:\w+ )?(?:gezondheids)?claims?\b.{0,40}\b(?:toegestaan|goedgekeurd)",
     r"geen toegestane \w*claims?", "niet (?:verkocht|bedoeld|bestemd|gemaakt) om",
+    # weigeren te claimen: "wij beloven niet dat...", "dat mag niet van de wet"
+    r"(?:beloven|belooft|beweren|garanderen|claimen|zeggen) (?:we |wij |ik )?(?:dus )?niet",
+    r"(?:mogen|kunnen) (?:we |wij )?(?:\w+ )?niet (?:beloven|beweren|zeggen|claimen|garanderen)",
+    r"mag (?:ook )?niet van de wet", "geen beloftes?",
 )
 SIDE_EFFECT = (
     r"kan\b.{0,40}\b(?:geven|veroorzaken|krijgen)", r"veroorza+k\w*", "last krijgen",
@@ -364,6 +370,7 @@ SIDE_EFFECT = (
     "dan (?:bij )?(?:oxide|citraat|andere)", "mild voor", "vriendelijk voor", "licht laxerend",
     "laxerend effect", "te veel magnesium", "het kan voorkomen dat", "kan het voorkomen dat",
     "merk je", r"als je\b.{0,30}\bmerkt",
+    r"(?:met|bij|tijdens) (?:het |de )?(?:eten|maaltijd|ontbijt)", r"(?:verlaag|verminder|halveer) de dosis",
 )
 MEDICATION_NOUNS = (
     r"(?:medicijn|medicatie|geneesmiddel|middel|pil|tablet)\w*",
@@ -381,6 +388,7 @@ OCCURRENCE = (
     "kan (?:wijzen|duiden) op", "wordt vaak", "gemist",
     "is een (?:aandoening|ziekte|stoornis|conditie)", "waarbij", r"ontsta\w*",
     "kan (?:ontstaan|optreden)", r"treedt\b.{0,30}\bop",
+    r"(?:kan|kunnen)\b.{0,40}\b(?:wijzen|duiden)\b",
 )
 NEGATIONS = (
     "niet", "geen", "nooit",
@@ -433,5 +441,29 @@ TRANSITIVE_CUES = (
     r"verla+g\w*", "vermindert", "verminderen", r"verho+g\w*", "voorkomt", "behandelt", "geneest",
     "verlicht", "verhelpt", "bestrijdt", "remt", "stopt", r"beinvloed\w*", "veroorzaakt",
     "veroorzaken",
+)
+# De tekst gaat over de winkel, niet over wat het product doet: nieuwsbrief, bestellen,
+# retour, de kennisbank, het menu ("Slaap lekker, en vergeet je kortingscode niet").
+SHOP_TALK = (
+    r"bestel\w*", r"verzend\w*", r"verzonden", r"lever(?:ing|tijd|en|t|d)\w*", r"geleverd",
+    r"retour\w*", "bedenktijd", r"korting\w*", "kortingscode", "code", r"uitverkoop", "sale",
+    r"nieuwsbrief\w*", r"blog\w*", r"artikel\w*", r"kennisbank\w*", "podcast", "webinar",
+    "black friday", r"winkelmand\w*", r"abonnement\w*", r"giftbox\w*", r"cadeau\w*",
+    r"categorie\w*", "menu", "tot (?:morgen|volgende week|snel|dan)", "op voorraad",
+    r"winactie\w*", r"shop (?:op|per)",
+)
+# Een review of antwoord dat zegt dat het product niets deed voor een klacht, claimt niets.
+DENIALS = (
+    r"(?:helpt|hielp|werkt|werkte|deed|doet)\b(?: \w+){0,3} (?:niet|niks|niets)\b(?! alleen| enkel| zomaar)",
+    r"(?:heeft|had)\b(?: \w+){0,3} niet (?:geholpen|gewerkt)", "geen (?:effect|verschil|verbetering)",
+    r"(?:niks|niets) (?:gemerkt|van gemerkt|veranderd)",
+)
+# "Ook te gebruiken als je diabetes hebt" bij een voedingsfeit (geen toegevoegde suikers).
+SUITABILITY = (
+    r"(?:ook )?(?:geschikt|te gebruiken|bruikbaar|veilig) (?:voor|bij|als|wanneer)",
+)
+DIETARY = (
+    r"(?:suiker|lactose|gluten|zuivel|gelatine)vrij\w*", r"geen (?:toegevoegde )?(?:suiker|lactose|gluten)\w*",
+    r"zonder (?:toegevoegde )?(?:suiker|lactose|gluten)\w*", "gezoet met",
 )
 # fmt: on

@@ -62,6 +62,17 @@ _MODALS = frozenset(
 )
 
 
+_ONLY = frozenset({"alleen", "enkel", "only", "just", "merely"})
+_COMPARATIVES = frozenset(
+    {
+        *("better", "deeper", "sounder", "faster", "longer", "more", "harder", "stronger"),
+        *("beter", "dieper", "sneller", "langer", "meer", "harder", "sterker", "vaster"),
+    }
+)
+_CONTRAST = re.compile(r"(?<![\w-])(?:but|until|unlike|maar|tot ik|in tegenstelling)(?![\w-])")
+_KEYWORD_TITLE = re.compile(r"\|[^|]+\||(?:\s[-\u2013]\s[^-\u2013]+){3}")
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -93,12 +104,21 @@ class UnitReader:
         self.toks = tokens(masked)
         self.traps = spans(lex.traps, masked)
         self.advice = spans(lex.advice, masked)
-        self.disclaimed = bool(spans(lex.disclaimers, masked))
+        # "niet bedoeld om te genezen", unless it goes on "maar verlicht migraine"
+        self.disclaimed = any(
+            not _CONTRAST.search(masked, d.end) for d in spans(lex.disclaimers, masked)
+        )
         self.effects = spans(lex.effect, masked)
         # "acid reducers", "onder behandeling": words for the shopper's medicines and care
         medications = spans(lex.medication_nouns, masked) + spans(lex.patient_context, masked)
         self.side_effect = bool(spans(lex.side_effect, masked))
         self.occurrence = bool(spans(lex.occurrence, masked))
+        # "Did nothing for my cramps", "Helpt bij mij niet tegen de kramp" (unless "but this did")
+        self.denied = bool(spans(lex.denials, masked)) and not _CONTRAST.search(masked)
+        # "Ook te gebruiken als je diabetes hebt" next to "geen toegevoegde suikers"
+        self.suitable = bool(spans(lex.suitability, masked)) and bool(spans(lex.dietary, masked))
+        # A newsletter, order or menu line; a keyword title ("| SLAAP | ONTSPANNING |") is none.
+        self.shop_talk = bool(spans(lex.shop_talk, masked)) and not _KEYWORD_TITLE.search(masked)
 
         def claim_word(span: Span) -> bool:
             # "acid reducers", "bloeddrukverlagers" name medicines, not what the product does
@@ -129,11 +149,20 @@ class UnitReader:
         if words and words[0] in self.lex.negations:
             return False  # the cue is itself a negative form: "nooit meer", "no more"
         i = _token_at(self.toks, span.start)
-        before = [t.text for t in self.toks[max(0, i - 2) : i]]
-        after = [t.text for t in self.toks[i + len(words) : i + len(words) + 1]]
-        if any(w in self.lex.negations for w in before):
-            return not (after and after[0] in ("alleen", "only", "just"))
-        return bool(self.lex.lang == "nl" and after and after[0] in ("niet", "geen"))
+        texts = [t.text for t in self.toks]
+        clause = self.clause(span.start)
+        before = [  # "not only", "niet alleen" deny nothing; nor does another clause's "niet"
+            j
+            for j in range(max(0, i - 2), i)
+            if texts[j] in self.lex.negations and self.clause(self.toks[j].start) == clause
+        ]
+        if any(j + 1 >= len(texts) or texts[j + 1] not in _ONLY for j in before):
+            after = texts[i + len(words) : i + len(words) + 1]
+            return not (after and after[0] in _ONLY)
+        after = texts[i + len(words) : i + len(words) + 2]
+        return bool(self.lex.lang == "nl" and after[:1] and after[0] in ("niet", "geen")) and after[
+            1:2
+        ] != ["alleen"]
 
     def _voorkomen_prevents(self, tok: Token) -> bool:
         """Dutch voorkómen (prevent) or vóórkomen (occur), from the construction."""
@@ -195,7 +224,9 @@ def disease_claims(reader: UnitReader) -> list[Span]:
         if not lex.medication_nouns.fullmatch(h.token.text)
     ]
     mentions += spans(lex.disease_phrases, text)
-    claims = []
+    claims: list[Span] = []
+    if reader.denied or reader.suitable:
+        return claims
     for mention in mentions:
         if reader.in_trap(mention.start, mention.end):
             continue
@@ -286,6 +317,9 @@ def topic_claims(
     covered = {area for claim in authorised for area in claim.areas}
     first = min((claim.start for claim in authorised if claim.areas), default=0)
     candidates: list[tuple[str, Span]] = []
+    if reader.denied:
+        return candidates
+    mentions = []
     for topic in lex.topics:
         strong = [
             Span(h.start, h.end, text[h.start : h.end])
@@ -295,7 +329,15 @@ def topic_claims(
             if not lex.medication_nouns.fullmatch(h.token.text)
         ]
         strong += spans(topic.strong_phrases, text)
-        strong = [m for m in strong if _claims_something(reader, m)]
+        mentions.append((topic, [m for m in strong if _claims_something(reader, m)]))
+    # "Sleep tight! See you in the next newsletter", "slaapproblemen kunnen op andere
+    # aandoeningen wijzen", "Shop by goal: Sleep & Relaxation": there a topic word claims
+    # something only with an effect, and a topic word ("relaxation") is no effect.
+    plain = reader.shop_talk or (reader.occurrence and not reader.strong)
+    names = [m for _t, strong in mentions for m in strong] if plain else []
+    for topic, strong in mentions:
+        if plain:
+            strong = [m for m in strong if _has_effect(reader, m, names)]
         weak = [
             Span(h.start, h.end, text[h.start : h.end])
             for h in (topic.weak_words.find(reader.toks) if topic.weak_words.present(text) else ())
@@ -356,11 +398,13 @@ def _claims_something(reader: UnitReader, mention: Span) -> bool:
     return not any(t.text in _STATEMENT_VERBS for t in reader.toks)
 
 
-def _has_effect(reader: UnitReader, mention: Span) -> bool:
+def _has_effect(reader: UnitReader, mention: Span, names: list[Span] | None = None) -> bool:
+    """An effect word in the mention's clause (not one of the topic words `names`), an effect
+    adjective before it ("sterke botten") or a comparative after it ("sleep better")."""
     lex = reader.lex
     clause = reader.clause(mention.start)
     for effect in reader.effects:
-        if effect.start < mention.end and mention.start < effect.end:
+        if any(effect.start < m.end and m.start < effect.end for m in (mention, *(names or ()))):
             continue
         if reader.clause(effect.start) == clause:
             return True
@@ -368,6 +412,9 @@ def _has_effect(reader: UnitReader, mention: Span) -> bool:
     before = [t.text for t in reader.toks[max(0, at - 2) : at]]
     if any(lex.effect_adjectives.fullmatch(w) for w in before):
         return True  # "sterke botten", "more energy", "een rustig hoofd"
+    after = reader.toks[_token_at(reader.toks, mention.end) :][:1]
+    if after and after[0].text in _COMPARATIVES:
+        return True  # "sleep better", "slaap dieper"
     before = [t.text for t in reader.toks[max(0, at - _ADJACENT_TOKENS) : at]]
     return any(w in lex.effect_before for w in before)
 

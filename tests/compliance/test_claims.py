@@ -155,6 +155,41 @@ def test_overstated_authorised_claims_warn(lang, text):
     assert verdict(text, lang) == "warn"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Sleep tight! See you in the next newsletter"),  # shop talk
+        ("en", "Shop by goal: Sleep & Relaxation, Bones & Teeth, Sport"),  # a menu
+        ("nl", "Retourneren? Zonder gedoe en zonder stress, 30 dagen bedenktijd."),
+        ("en", "Did nothing for my cramps tbh, 2 stars"),  # a review denying an effect
+        ("nl", "Helpt bij mij niet tegen de kramp, helaas."),
+        ("en", "Will it fix my insomnia? Honestly, we're not allowed to promise that."),
+        ("nl", "Wij beloven niet dat je hoofdpijn hiermee verdwijnt."),
+        ("en", "Upset stomach? Take it with food or lower the dose."),  # side-effect advice
+        (
+            "nl",
+            "Gezoet met stevia: geen toegevoegde suikers, ook te gebruiken als je diabetes hebt",
+        ),
+    ],
+)
+def test_shop_talk_denials_refusals_and_suitability_claim_nothing(lang, text):
+    assert compliance.lint_copy(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Order now and sleep better tonight", "warn"),
+        ("en", "Didn't help my cramps at first, but after two weeks they were gone", "block"),
+        ("nl", "Werkt niet alleen tegen kramp", "block"),
+        ("nl", "Geneest niet, maar verlicht migraine", "block"),
+        ("en", "Still have cramps?", "block"),
+    ],
+)
+def test_claims_next_to_shop_talk_or_a_denial_still_count(lang, text, expected):
+    assert verdict(text, lang) == expected
+
+
 def test_the_issue_points_at_the_words_that_make_the_claim():
     text = "Vegan capsules. Voorkomt nachtelijke kuitkrampen."
     (issue,) = compliance.lint_copy(text, "nl")
