@@ -21,6 +21,23 @@ _ROLES = {
 }
 
 
+def _swaps(spec: str, lang: str) -> dict[str, str]:
+    """Every spelling one swap of neighbouring letters away from a plain word of the list."""
+    words = []
+    for entry in spec.split():
+        word = entry.lstrip("~") if lang == "nl" else re.sub(r"s\?$", "", entry)
+        if len(word) >= 5 and word.isalpha():
+            words.append(word)
+    known = set(words)
+    swaps = {}
+    for word in words:
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped != word and swapped not in known:
+                swaps[swapped] = word
+    return swaps
+
+
 @dataclass(frozen=True)
 class WordHit:
     stem: str
@@ -32,8 +49,11 @@ class WordHit:
 class WordMatcher:
     """Finds the words of a list in tokens: Dutch stems inside compounds, English whole words."""
 
-    def __init__(self, spec: str, lang: str) -> None:
+    def __init__(self, spec: str, lang: str, typos: bool = False) -> None:
         self.lang = lang
+        # "spierkrmap", "migarine": one swap of two neighbours in a word of 5+ letters
+        self.typos = _swaps(spec, lang) if typos else {}
+        self._typo_lengths = sorted({len(v) for v in self.typos}, reverse=True)
         self._memo: dict[str, tuple[str, int] | None] = {}
         self.overlapping: re.Pattern[str] | None = None
         self.shorter: dict[str, tuple[str, ...]] = {}
@@ -71,6 +91,13 @@ class WordMatcher:
                     at = token.text.index(part, position)
                     candidates.append((part, at))
                     position = at + len(part)
+            if self.typos and not self._find_in_word(token.text):
+                typo = self._typo(token.text)
+                if typo is not None:
+                    stem, at, length = typo
+                    start = token.start + at
+                    hits.append(WordHit(stem, start, start + length, token))
+                    continue
             for word, offset in candidates:
                 hit = self._find_in_word(word)
                 if hit is not None:
@@ -79,6 +106,24 @@ class WordMatcher:
                     hits.append(WordHit(stem, start, start + len(stem), token))
                     break
         return hits
+
+    def _typo(self, word: str) -> tuple[str, int, int] | None:
+        """A misspelt word of the list: the whole word in English, the first or last part of
+        a Dutch compound ("spierkrmap"), before an inflection ("migarines")."""
+        if len(word) < 5 or not word.isalpha():
+            return None
+        for length in self._typo_lengths:
+            if length > len(word):
+                continue
+            whole = word[:length]
+            if whole in self.typos and (len(word) - length <= 2 or self.lang == "nl"):
+                return self.typos[whole], 0, length
+            if self.lang == "nl":
+                for end in (len(word), len(word) - 1, len(word) - 2):
+                    part = word[max(0, end - length) : end]
+                    if len(part) == length and part in self.typos:
+                        return self.typos[part], end - length, length
+        return None
 
     def _find_in_word(self, word: str) -> tuple[str, int] | None:
         found = self._memo.get(word, _UNSEEN)
@@ -103,12 +148,14 @@ class WordMatcher:
         return None
 
 
-def any_of(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for word-bounded alternatives; None when there are none."""
+def any_of(patterns: Iterable[str], hyphen_ends: bool = False) -> re.Pattern[str] | None:
+    """One regex for word-bounded alternatives; None when there are none. `hyphen_ends`: a
+    hyphen after the match continues the word ("verloskundige-proof" names no midwife)."""
     patterns = [p for p in patterns if p]
     if not patterns:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w])")
+    end = r"(?![\w-])" if hyphen_ends else r"(?![\w])"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + ")" + end)
 
 
 @dataclass(frozen=True)
@@ -168,7 +215,7 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
     assert medication_nouns is not None and medication_user is not None
     return Lexicon(
         lang=lang,
-        disease_words=WordMatcher(module.DISEASE_WORDS, lang),
+        disease_words=WordMatcher(module.DISEASE_WORDS, lang, typos=True),
         disease_phrases=any_of(module.DISEASE_PHRASES),
         medicine_substitutes=any_of(module.MEDICINE_SUBSTITUTES),
         gut_words=module.GUT_WORDS,
@@ -178,7 +225,7 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
         cues=any_of(module.STRONG_CUES + module.WEAK_CUES),
         adjacent_cues=frozenset(module.ADJACENT_CUES),
         adjacent_after=frozenset(module.ADJACENT_AFTER),
-        advice=any_of(module.ADVICE),
+        advice=any_of(module.ADVICE, hyphen_ends=True),
         disclaimers=any_of(module.DISCLAIMERS),
         side_effect=any_of(module.SIDE_EFFECT),
         medication_nouns=medication_nouns,

@@ -4,57 +4,14 @@ Same shape as `lexicon_nl`; English compounds are separate or hyphenated words, 
 entry is a regular expression for one word (with its inflections) and `~` is implied.
 """
 
+from .conditions_en import (  # noqa: F401 (read by `lexicon` as module attributes)
+    DISEASE_PHRASES,
+    DISEASE_WORDS,
+    GUT_WORDS,
+    MEDICINE_SUBSTITUTES,
+)
+
 # fmt: off
-
-DISEASE_WORDS = """
-migraines? migraineurs? headaches? (?:back|stomach|tummy|period|joint|muscle|nerve|tooth)?aches?
-aching pains? painful sore soreness cramps? cramping crampy spasms? spasmodic twitch(?:es|ing)?
-tics? diabetes diabetic diabetics prediabetes depression depressive depressed osteoporosis
-osteopenia arthritis arthrosis osteoarthritis rheumatism rheumatic gout cancers? tumou?rs?
-alzheimer'?s? dementia asthma asthmatic hypertension hypertensive insomnia insomniacs?
-sleeplessness arrhythmias? palpitations? fibrillation strokes? thrombosis atherosclerosis
-arteriosclerosis cholesterol eclampsia fibromyalgia adhd autism constipation constipated
-diarrh(?:o)?ea nausea nauseous bloating bloated heartburn reflux indigestion deficienc(?:y|ies)
-hypomagnes(?:a)?emia pms pmt premenstrual inflammations? inflammatory inflamed infections? flu
-influenza colds? burnout burn-out tinnitus epilepsy epileptic seizures? convulsions? tremors?
-trembling tingling numbness ibs irritability injur(?:y|ies) fractures? hangovers? jetlag eczema
-acne psoriasis obesity obese diseases? illness(?:es)? disorders? ailments? symptoms?
-syndromes? conditions? sciatica osteopenic cramped surgery surgeries operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis ulcers? gastritis angina neuropathy vertigo cavities caries bedwetting stiffness stiff itch(?:ing|y)? twitchy shaky varicose haemorrhoids? hemorrhoids? incontinence cystitis
-"""
-
-DISEASE_PHRASES = (
-    "(?:high|elevated|raised) blood pressure", r"(?:high|elevated) blood sugar\w*",
-    "restless legs?(?: syndrome)?", "chronic fatigue(?: syndrome)?", "kidney (?:stones?|disease)",
-    "heart (?:disease|failure|attacks?|conditions?|problems?)", "cardiovascular disease",
-    "irregular heart ?beat", "pins and needles", "insulin resistance", "metabolic syndrome",
-    "winter blues", "jet lag", "panic attacks?", "mood swings", "loose stools?",
-    "(?:upset stomach|stomach upset)", "bone loss", "cognitive decline", "memory loss",
-    "brain fog", "hair loss", "loss of appetite", "irritable bowels?(?: syndrome)?",
-    r"(?:disturbed|disrupted|irregular) (?:heart ?beat|heart rhythm|sleep|digestion)\w*",
-    r"hot (?:flush|flash)\w*", "night sweats", "charley horses?",
-    "(?:racing|pounding|fluttering) heart", "skipped (?:heart ?)?beats?",
-    "heavy (?:periods?|menstruation)", "morning sickness", "motion sickness", "growing pains",
-    "hay fever", "cold sores?", "long covid", "brittle bones", "tooth decay", "muscle weakness",
-    "carpal tunnel", "heart surgery", "leg pain",
-    "(?:irritable|overactive|underactive|sluggish|leaky|weak|inflamed|enlarged|lazy) (?:bladder|bowel|bowels|gut|thyroid|stomach|kidneys?|liver|heart|prostate)",
-    "broken (?:ankle|arm|leg|wrist|hip|rib|toe|finger|bones?)", "heavy legs",
-    "(?:back|stomach|bowel|gut|menopausal|menopause|pms|period|joint|muscle|muscular|skin|heart|sleep|digestive|intestinal|bladder|kidney|menstrual|physical|mental|rheumatic|nerve|circulatory|chronic) complaints?",
-)
-
-# Medicinal claims by themselves: the product in place of a medicine, or lowering a body value
-# that names a disease when high (pharmacology, not nutrition).
-MEDICINE_SUBSTITUTES = (
-    r"(?:alternative to|instead of|without|replac\w*|as (?:good|effective) as|better than|works like) (?:the |your |a |an )?(?:\w+ )?(?:painkillers?|antidepressants?|sleeping (?:pills?|tablets?)|medications?|medicines?|drugs|tranquil\w+|paracetamol|ibuprofen|aspirin|blood pressure pills)",
-    r"natural (?:painkiller|antidepressant|sleeping pill|tranquil\w+|beta-blocker|medicine)s?",
-    "(?:come|get|getting|coming) off (?:your |the )?(?:sleeping pills|medications?|medicines?|antidepressants|painkillers|meds|pills)",
-    r"(?:fewer|less|reduce your|cut down on) (?:\w+ )?(?:medications?|painkillers|sleeping pills|pills|meds)",
-    r"(?:lower\w*|reduc\w*|bring\w* down|drop\w*|decreas\w*)\b.{0,20}\b(?:blood pressure|cholesterol|blood sugar|sugar levels?)",
-    r"(?:blood pressure|cholesterol|blood sugar|sugar levels?|heart rate)\b.{0,25}\b(?:down|lower(?:ed|s)?|reduced|drop\w*|fall\w*)",
-)
-
-GUT_WORDS = (
-    "diarr", "loose stool", "nausea", "bloat", "stomach", "tummy", "gut", "bowel",
-)
 
 TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "sleep": (
@@ -268,7 +225,7 @@ STRONG_CUES = (
     r"overcome\w*", r"recover\w* from", "correct(?:s|ing)?", "manag(?:e|es|ing)",
     "control(?:s|ling)?", "natural (?:alternative|medicine|remedy|painkiller)", "alternative to",
     "instead of (?:painkillers|sleeping pills|medication|drugs)", r"anti-\w+", r"suppress\w*",
-    r"disappear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
+    r"dis+ap+ear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
     "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away",
     "melts? away", "short work of", "put(?:s|ting)? (?:a stop|an end) to", "knocks? out",
     "shake off", "no longer", r"kiss\w* goodbye", r"wave\w* goodbye", r"bid\w* farewell",
@@ -278,6 +235,12 @@ STRONG_CUES = (
     r"resistan\w* (?:to|against)", "lifesaver", "life-saver", "rescue", "go-to remedy",
     "recovery (?:after|from)", "prone to", "susceptible to", "on top of", "at arm'?s length",
     r"keep\w* \w+ (?:\w+ )?away",
+    # relief idioms and testimonials: "insomnia, sorted", "the cramps back off", "I used to get
+    # migraines every week, now...", "first full night in years", "gone after 3 weeks"
+    r"quiet(?:s|ens)?", r"neutrali[sz]\w*", "sorted", "gone", r"back(?:s|ed)? off", "anymore",
+    "any more", r"(?:went|came|way) down", r"chang\w* my life", r"life-?chang\w*", r"game-?changer",
+    r"break\w* the cycle", r"ditch\w*", "calm", r"clears?", r"keeps? (?:you|me|him|her|them) from",
+    "bye[- ]?bye", r"fad(?:e|es|ed|ing) away", r"subsid\w*", r"lift(?:s|ed)?",
 )
 WEAK_CUES = (
     "against", "helps?", "helping", "aids?", "ideal", "specially", "specifically", r"suffer\w*",
@@ -286,13 +249,21 @@ WEAK_CUES = (
     r"repair\w*", "take", "use", "at the first sign", "when you", "in case of",
     "if you (?:suffer|have|get)", "formula", "relief", "support",
     "(?:people|persons|women|men|adults|children|kids|seniors|athletes|anyone|everyone|those|customers|mums|mothers) (?:with|who (?:suffer|have|struggle|experience|live|get))",
-    r"\w*sufferers?",
+    r"\w*sufferers?", "recovery",
+    # before and after, and when to take it: "I used to get migraines every week", "first
+    # full night in years", "Feel an aura coming on? Chew 3 tablets" (advice still rescues:
+    # "If cramps persist after 2 weeks, see your doctor")
+    "used to", "finally", r"first (?:\w+ ){0,3}in (?:years|months|ages|forever)", r"in (?:years|ages)",
+    r"after (?:\d+|a few|two|three|four|six|eight) (?:days|weeks|months)", "overnight",
+    r"within (?:a|one|\d+|two|three|a few) (?:days?|weeks?|months?)", "hardly ever",
+    r"now (?:maybe |only |just )?(?:rarely|hardly|barely|never|once|only)", "coming on",
+    r"at the first signs? of", "as soon as you feel",
 )
 ADJACENT_CUES = (
     "for", "with", "without", "against",
 )
 ADJACENT_AFTER = (
-    "formula", "support",
+    "formula", "support", "recovery",
 )
 
 ADVICE = (

@@ -8,65 +8,14 @@ not "geen probleem"); `~word` only as a whole word. Phrases are regular expressi
 folded text (lower case, no accents).
 """
 
+from .conditions_nl import (  # noqa: F401 (read by `lexicon` as module attributes)
+    DISEASE_PHRASES,
+    DISEASE_WORDS,
+    GUT_WORDS,
+    MEDICINE_SUBSTITUTES,
+)
+
 # fmt: off
-
-# --- diseases and symptoms: a claim to prevent, treat or relieve one is medicinal (BLOCK) ---
-
-DISEASE_WORDS = """
-migraine hoofdpijn <pijn <<pijnen pijnklacht <klacht <klachtje <<probleem <<problemen
-kramp krampje spasme spasmen spierspasme <trekking zenuwtrek ~tic ~tics ~trillende <trilling
-diabetes ~diabeet ~diabeten ~diabetici ~diabeticus ~diabetisch ~diabetische suikerziekte
-depressie ~depressief ~depressieve ~depressiviteit ~somberheid neerslachtig
-osteoporose botontkalking osteopenie botverlies botbreuk fractuur artritis artrose reuma jicht
-kanker tumor alzheimer dementie geheugenverlies
-astma hypertensie slapeloosheid insomnia slaapstoornis <<stoornis <<stoornissen
-hartziekte hartaandoening hartfalen hartinfarct hartaanval hartritmestoornis hartklopping
-boezemfibrilleren aritmie beroerte herseninfarct trombose aderverkalking atherosclerose
-cholesterol <ziekte <ziektes <ziekten aandoening ~kwaal ~kwalen syndroom symptoom symptomen
-eclampsie zwangerschapsvergiftiging fibromyalgie ~adhd ~add autisme ~rls
-verstopping obstipatie constipatie diarree misselijk misselijkheid zuurbranden reflux maagzuur
-niersteen nierstenen tekort tekorten deficientie hypomagnesiemie
-~pms premenstrueel opvlieger opvliegers ontsteking infectie griep verkoudheid koorts
-~burnout burn-out overspannenheid ~overspannen tinnitus oorsuizen epilepsie ~stuipen
-tinteling tintelingen gevoelloosheid paniekaanval angstaanval angststoornis
-stemmingswisseling prikkelbaarheid ~prikkelbaar blessure ~kater jetlag eczeem acne psoriasis
-haaruitval overgewicht obesitas insulineresistentie ischias hernia stijfheid ~spit
-hersenschudding concentratiestoornis nachtzweten ~spastisch ~spastische ~verkrampt ~verkrampte operatie ingreep ziekenhuisopname ~tintelend ~tintelende ~pijnlijk ~pijnlijke jeuk ~jeukend ~jeukende duizeligheid ~duizelig flauwvallen spierzwakte koliek endometriose ~pcos allergie allergieen hooikoorts koortslip virus ~virussen wond ~wonden littekens verstuiking zweer maagzweer angina tandbederf ~overgeven braakneiging ochtendmisselijkheid hartoverslag ~bedplassen zenuwpijn neuropathie duizeligheid oorontsteking hoest ~zwangerschapsmisselijkheid spatader spataderen aambei aambeien ~incontinentie blaasontsteking
-"""
-
-DISEASE_PHRASES = (
-    "(?:te )?hoge bloeddruk", "verhoogde bloeddruk", r"(?:te )?hoge bloedsuiker\w*",
-    "rusteloze benen", "chronische vermoeidheid", "brandend maagzuur", "doof gevoel",
-    r"epileptische aanval\w*", "metabool syndroom", "onregelmatige hartslag",
-    r"hart- en vaatziekte\w*", r"me/cvs|\bcvs", "trillende (?:oogleden|ooglid|handen|spieren)",
-    "stijve spieren", "zware benen", "dunne ontlasting", "opgeblazen gevoel",
-    "verlies van eetlust",
-    r"verstoorde? (?:hartritme|slaap|nachtrust|darmflora|spijsvertering|stoelgang)\w*",
-    r"onregelmatige? (?:hartritme|hartslag)\w*", "onrustige benen",
-    "spastische (?:darm|dikke darm|colon)",
-    "(?:te )?(?:hoge|snelle|onregelmatige|verhoogde) hartslag", "jagend(?:e)? hart",
-    "bonzend(?:e)? hart", r"zware (?:menstruatie|menstruaties|ongesteldheid)\w*", "broze botten",
-    "blauwe plekken", "long covid", r"doorkomende tand\w*",
-    "(?:prikkelbare|overactieve|trage|lekkende|zwakke|ontstoken|vergrote|luie) (?:darm|darmen|blaas|schildklier|maag|nieren|lever|hart|prostaat)",
-    r"gebroken (?:enkel|arm|been|pols|heup|rib|teen|vinger|botten|bot)\w*",
-)
-
-# Medicinal claims by themselves: the product in place of a medicine, or lowering a body value
-# that names a disease when high (pharmacology, not nutrition).
-MEDICINE_SUBSTITUTES = (
-    r"(?:alternatief voor|in plaats van|zonder|vervang\w*|vervanger van|net zo goed als|beter dan|werkt als) (?:de |je |een |jouw |uw )?(?:\w+ )?(?:pijnstillers?|antidepressiva|slaappil\w*|slaapmiddel\w*|medicijnen|medicatie|geneesmiddelen|kalmeringsmiddel\w*|paracetamol|ibuprofen|bloeddrukverlagers?)",
-    r"natuurlijke? (?:pijnstiller|antidepressivum|slaapmiddel|kalmeringsmiddel|bloeddrukverlager|medicijn)\w*",
-    r"van (?:je |jouw |de |uw )?(?:slaappil\w*|medicijnen|medicatie|pijnstillers|antidepressiva|bloeddrukverlagers)\b.{0,20}\baf\b",
-    r"minder (?:\w+ )?(?:medicijnen|medicatie|pijnstillers|slaappillen) nodig",
-    r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|suikerspiegel|hartslag)\b.{0,30}\b(?:omlaag|naar beneden|verlaagt|verlagen|te verlagen|dalen|daalt|laten zakken|zakt)",
-    r"(?:verlaagt|verlagen|te verlagen|omlaag brengen|laat dalen)\b.{0,20}\b(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|suikerspiegel)",
-)
-
-# Complaints a high magnesium dose itself can cause: named as side effects ("kan dunne
-# ontlasting geven", "minder kans op diarree dan oxide") they make no claim.
-GUT_WORDS = (
-    "diarree", "dunne ontlasting", "misselijk", "maag", "buik", "darm", "opgeblazen",
-)
 
 # --- unauthorised topics (WARN): slug -> (strong words, strong phrases, weak words, weak
 # phrases). A strong word is a claim wherever it stands in shop copy; a weak one only with an
@@ -290,7 +239,7 @@ STRONG_CUES = (
     r"verklein\w*", "vermindering", "minder", r"normalise+r\w*", "normaliseert", r"regule+r\w*",
     "reguleert", "stopt", "stoppen", "stilt", "stillen", r"\w*stillend\w*", r"\w*remmend\w*",
     r"\w*verlagend\w*", "remt", "remmen", r"verdwijn\w*", "verdwenen", "nooit meer",
-    r"geen\b.{1,40}\bmeer", "vaarwel", "weg met", "dag tegen", "tot ziens", "verleden tijd",
+    r"geen\b.{1,60}\bmeer", "vaarwel", "weg met", "dag tegen", "tot ziens", "verleden tijd",
     "een einde aan", "rekent af", "afrekenen", "verlost?", "verlossing", "kwijt", "onder controle",
     "de baas", "geen kans", "oplossing", "antwoord op", r"overwin\w*", "herstelt", r"corrige+r\w*",
     "corrigeert", r"vult\b.{0,30}\baan", r"aanvull\w*", "tegengaan", r"gaat\b.{0,30}\btegen",
@@ -306,9 +255,21 @@ STRONG_CUES = (
     "zweren? (?:erbij|bij)", r"sinds (?:ik|wij|we|mijn)\b", "weerstand tegen", r"\w*patient\w*",
     r"\w*lijders?", "herstel (?:na|van)", "op afstand", "buiten de deur",
     "(?:snel )?gevoelig voor", "vatbaar voor", "de baas (?:blijven|te blijven|worden)",
+    # verlossing en getuigenissen: "Eindelijk van mijn spit af", "voorheen ... nu bijna nooit
+    # meer", "na 6 weken", "helpt je er vanaf", "bye bye brain fog"
+    r"neutralise+r\w*", "neutraliseert", r"doorbre+k\w*", "opgelost", r"een stuk (?:lager|minder|beter)",
+    "af van", r"van (?:mijn|je|jouw|die|de|z'n|zijn|haar|m'n) (?:\w+ ){0,2}af\b", r"er ?(?:van)? ?af\b",
+    "bye ?bye", "doei", r"(?:zakt|trekt|ebt) (?:weg|af)", "levensveranderend", "mijn redding",
 )
 # Weaker words: a claim with a disease in the same unit, unless the context rescues it.
 WEAK_CUES = (
+    # voor en na, en wanneer innemen: "voorheen ... nu bijna nooit meer", "bij de eerste
+    # tekenen van kramp" (advies redt nog: "Na 2 weken nog klachten? Ga naar je huisarts")
+    "voorheen", "vroeger", "eindelijk", r"na (?:\d+|een paar|enkele|twee|drie|vier|zes|acht) (?:dagen|weken|maanden)",
+    r"binnen (?:\d+|een|twee|drie|enkele) (?:dag|dagen|week|weken|maand|maanden)",
+    r"nu (?:bijna |nog maar |haast )?(?:nooit|niet|geen|zelden|amper|nauwelijks)", r"in (?:jaren|maanden)\b",
+    r"(?:opkomen|opkomt|opkomende|aankomen|aan voelt komen)", "zodra je",
+    r"bij de eerste (?:tekenen|signalen|tekens|klachten|symptomen|verschijnselen) van",
     "tegen", "helpt", "helpen", "hulp bij", "ideaal", "speciaal", "onmisbaar", "essentieel",
     r"ondersteun\w*", "goed (?:voor|bij|tegen)", "dankzij", r"verbeter\w*", "zonder", "last van",
     r"lijd\w*", r"patient\w*", "mensen met", "wie last", "iedereen met", "vrouwen met",

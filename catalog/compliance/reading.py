@@ -118,7 +118,8 @@ class UnitReader:
         # "Ook te gebruiken als je diabetes hebt" next to "geen toegevoegde suikers"
         self.suitable = bool(spans(lex.suitability, masked)) and bool(spans(lex.dietary, masked))
         # A newsletter, order or menu line; a keyword title ("| SLAAP | ONTSPANNING |") is none.
-        self.shop_talk = bool(spans(lex.shop_talk, masked)) and not _KEYWORD_TITLE.search(masked)
+        self.keyword_title = bool(_KEYWORD_TITLE.search(masked))
+        self.shop_talk = bool(spans(lex.shop_talk, masked)) and not self.keyword_title
 
         def claim_word(span: Span) -> bool:
             # "acid reducers", "bloeddrukverlagers" name medicines, not what the product does
@@ -205,13 +206,21 @@ class UnitReader:
                 )
         return False
 
-    def advice_rescues(self, start: int) -> bool:
+    def advice_rescues(self, start: int, claim: Span | None = None) -> bool:
+        """Advice in the unit rescues a mention in its own clause, or in a clause without a
+        strong claim word; advice inside the `claim` itself ("stop met je maagzuurremmers")
+        rescues nothing."""
         if self.disclaimed:
             return True
-        if not self.advice:
+        advice = [
+            a
+            for a in self.advice
+            if claim is None or not (a.start < claim.end and claim.start < a.end)
+        ]
+        if not advice:
             return False
         clause = self.clause(start)
-        if any(self.clause(a.start) == clause for a in self.advice):
+        if any(self.clause(a.start) == clause for a in advice):
             return True
         return not any(self.clause(s.start) == clause for s in self.strong)
 
@@ -244,10 +253,12 @@ def disease_claims(reader: UnitReader) -> list[Span]:
             continue
         if reader.occurrence and not reader.strong:
             continue
-        if _has_cue(reader, mention) or _asked(reader, mention):
+        # A complaint in a marketplace keyword title ("| hartkloppingen | hoge bloeddruk |")
+        # says what the product is for.
+        if reader.keyword_title or _has_cue(reader, mention) or _asked(reader, mention):
             claims.append(mention)
     for substitute in spans(lex.medicine_substitutes, text):
-        if not reader.advice_rescues(substitute.start) and not any(
+        if not reader.advice_rescues(substitute.start, substitute) and not any(
             c.start < substitute.end and substitute.start < c.end for c in claims
         ):
             claims.append(substitute)  # "a natural alternative to painkillers"
