@@ -35,8 +35,9 @@ from django.utils.translation import gettext as _
 
 from .authorised import authorised_claims
 from .lexicon import lexicon
-from .reading import AUTHORISED_AREAS, UnitReader, disease_claims, misquotes, topic_claims
+from .reading import UnitReader, disease_claims
 from .text import fold_keep_offsets, units
+from .topics import AUTHORISED_AREAS, misquotes, topic_claims
 
 # A claim may be made when the daily portion gives at least 15 % of the NRV
 # (Reg. (EU) 1169/2011 Annex XIII part A point 2: "significant amount").

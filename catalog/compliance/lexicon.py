@@ -75,6 +75,10 @@ class WordMatcher:
         else:
             self.regex = re.compile("(?:" + "|".join(entries) + ")") if entries else None
 
+    def matches(self, word: str) -> bool:
+        """Whether one word is (Dutch: holds) a word of the list."""
+        return self.regex is not None and self._find_in_word(word) is not None
+
     def present(self, text: str) -> bool:
         """A quick look: could any word of the list be in `text` at all?"""
         return self.regex is not None and self.regex.search(text) is not None
@@ -148,14 +152,18 @@ class WordMatcher:
         return None
 
 
-def any_of(patterns: Iterable[str], hyphen_ends: bool = False) -> re.Pattern[str] | None:
+def any_of(
+    patterns: Iterable[str], hyphen_ends: bool = False, hyphen_starts: bool = False
+) -> re.Pattern[str] | None:
     """One regex for word-bounded alternatives; None when there are none. `hyphen_ends`: a
-    hyphen after the match continues the word ("verloskundige-proof" names no midwife)."""
+    hyphen after the match continues the word ("verloskundige-proof" names no midwife);
+    `hyphen_starts`: a match may start after one ("mood-boosting")."""
     patterns = [p for p in patterns if p]
     if not patterns:
         return None
+    start = r"(?<![\w])" if hyphen_starts else r"(?<![\w-])"
     end = r"(?![\w-])" if hyphen_ends else r"(?![\w])"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + ")" + end)
+    return re.compile(start + "(?:" + "|".join(patterns) + ")" + end)
 
 
 @dataclass(frozen=True)
@@ -232,7 +240,7 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
         medication_user=medication_user,
         occurrence=any_of(module.OCCURRENCE),
         negations=frozenset(module.NEGATIONS),
-        effect=any_of(module.EFFECT),
+        effect=any_of(module.EFFECT, hyphen_starts=True),
         effect_adjectives=re.compile("(?:" + "|".join(module.EFFECT_ADJECTIVES) + ")"),
         effect_before=frozenset(module.EFFECT_BEFORE),
         claim_frames=any_of(module.CLAIM_FRAMES),

@@ -18,8 +18,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "sleep(?:s|ing|less|y|ier)? asleep slumber rested",
         (
             "restful nights?", "night'?s rest", r"wake up (?:\w+ )?refreshed", "bedtime calm",
-            r"good night\b", "drift off",
-        ),
+            r"good night\b", "drift off", "out like a light", r"sleep like a (?:baby|log|rock)", r"wake up (?:feeling )?(?:like )?(?:new|reborn|a new person)",),
         "",
         (),
     ),
@@ -36,10 +35,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "calm": (
-        "calm(?:s|ing|er|ness|ed)? relax(?:es|ing|ation|ed) unwind(?:s|ing)? soothing serenity",
+        "calm(?:s|ing|er|ness|ed)? relax(?:es|ing|ation|ed) unwind(?:s|ing)? soothing serenity unbothered unfazed",
         (
-            "wind(?:s|ing)? down", "peace of mind", "inner peace", "at ease", r"settl\w* down",
-        ),
+            "wind(?:s|ing)? down", "peace of mind", "inner peace", "at ease", r"settl\w* down", r"(?:quiet|calm|still|peaceful|relaxed) (?:mind|head)", "chill pill", r"chill(?:ed)? out", "chill vibes", "stay chill",),
         "",
         (),
     ),
@@ -50,11 +48,10 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "blood-sugar": (
-        "insulin glycaemic glycemic",
+        "insulin glycaemic glycemic glucose",
         (
             "blood (?:sugar|glucose)", "glucose levels?",
-            "(?:blood )?sugar (?:levels?|swings|spikes|balance)",
-        ),
+            "(?:blood )?sugar (?:levels?|swings|spikes|balance)", r"sugar (?:crash\w*|cravings?)",),
         "",
         (),
     ),
@@ -65,11 +62,10 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "heart": (
-        "heartbeat cardiovascular",
+        "heartbeat cardiovascular ticker",
         (
             r"heart (?:health|function\w*|rhythm|rate|muscle)", "healthy heart",
-            r"(?:your|the|a) heart\b(?! of| and soul|felt)",
-        ),
+            r"(?:your|the|a) heart\b(?! of| and soul|felt)", r"heart-(?:healthy|friendly|boosting|loving)",),
         "",
         (),
     ),
@@ -90,8 +86,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "cognition": (
-        "memory concentration concentrate cognitive cognition brain alertness",
-        ("mental (?:clarity|focus|sharpness)", "sharp(?:er)? mind", "clear head"),
+        "memory concentration concentrate cognitive cognition brain alertness forgetful(?:ness)?",
+        ("mental (?:clarity|focus|sharpness)", "sharp(?:er)? mind", "clear head", "never forget",),
         "focus(?:ed)? alert sharp(?:er)? clarity",
         (),
     ),
@@ -102,18 +98,17 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "performance": (
-        "performance endurance stamina",
+        "performance endurance stamina gains prs?",
         (
             "muscle (?:growth|mass|building|gains?)", "build(?:s|ing)? muscle", "athletic edge",
-            r"perform\w* better", "perform at (?:your|their) best",
-        ),
+            r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level",),
         "strength fitness oxygen",
         (),
     ),
     "hormones": (
-        "testosterone hormones? hormonal libido fertility fertile potency erections? thyroid prostate serotonin melatonin dopamine cortisol gaba",
-        ("sex drive",),
-        "menopause menopausal",
+        "testosterone hormones? hormonal libido fertility fertile potency erections? thyroid prostate serotonin melatonin dopamine cortisol gaba conceiv(?:e|ing) conception",
+        ("sex drive", r"\bt[- ]levels?", r"t-boost\w*",),
+        "menopause menopausal pregnancy",
         (),
     ),
     "weight": (
@@ -135,14 +130,14 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "mood": (
-        "",
-        ("(?:good|better|positive) mood", "mental resilience", "feel-good"),
+        "uplifting",
+        ("(?:good|better|positive) mood", "mental resilience", "feel-good", r"sunshine in a \w+",),
         "mood resilience happiness wellbeing well-being",
         (),
     ),
     "energy": (
-        "energi[sz](?:ed|ing|es) energetic",
-        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*"),
+        r"energi[sz](?:ed|ing|es) energetic turbo\w*",
+        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*", r"(?:swap|replace|instead of|skip|ditch|without) (?:\w+ ){0,3}(?:coffee|espresso|energy drinks?|caffeine)", "beast mode", "rocket fuel", r"(?:afternoon|energy|3 ?pm) (?:slump|crash|dip)",),
         "energy vitality vital",
         (),
     ),
@@ -184,14 +179,26 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "digestion": (
         "digestion digestive microbiome",
-        ("gut (?:health|flora)", "healthy gut", "bowel movements?"),
-        "gut bowels?",
+        ("gut (?:health|flora)", "healthy gut", "bowel movements?", r"keeps? (?:things|you|everything) (?:moving|regular)",),
+        "gut bowels? regular(?:ity)?",
         (),
     ),
     "antioxidant": (
         "antioxidants? antioxidative",
         ("oxidative (?:stress|damage)", "free radicals", "cell damage"),
         "",
+        (),
+    ),
+    "ageing": (
+        "anti-ag(?:e)?ing",
+        ("age backwards", "turn back the clock", r"(?:look|feel|stay) younger", "stay young",),
+        "ag(?:e)?ing",
+        (),
+    ),
+    "organs": (
+        "adrenals? adrenal",
+        (),
+        "liver",
         (),
     ),
 }
@@ -338,14 +345,15 @@ EFFECT = (
     "cope", r"recharg\w*", "wake up", "eas(?:e|es|ed|ing)(?! of)", r"sooth\w*", r"calm\w*",
     r"settl\w* down", r"regulat\w*", r"stimulat\w*", r"activat\w*", r"nurtur\w*", r"feed\w*",
     r"recover\w*", r"repair\w*", r"rejuvenat\w*", r"revitali[sz]\w*", "kick-?starts?", r"charg\w*",
-    "without the crash", r"unlock\w*", r"ensur\w*", "makes? sure",
+    "without the crash", r"unlock\w*", r"ensur\w*", "makes? sure", r"loosen\w*", r"curb\w*",
+    r"supercharg\w*", "stay(?:s)?",
 )
 EFFECT_ADJECTIVES = (
     "more", "better", "less", "healthy", "healthier", r"strong\w*", "supple", "flexible",
     r"sharp\w*", "glowing", "radiant", "instant", "all[- ]day", "optimal", "peak", "faster",
     "quicker", "normal", "resilient", "higher", "extra", "boundless", "endless", "natural",
     "restful", "calm", "clear", "smooth", "steady", "lasting", "sustained", "full", "new",
-    "renewed", "vibrant",
+    "renewed", "vibrant", "rock-solid", "solid", "iron", "unbreakable", "bulletproof", "much",
 )
 EFFECT_BEFORE = (
     "for",

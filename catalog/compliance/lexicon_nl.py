@@ -26,8 +26,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "slaap slapen inslapen doorslapen nachtrust ~uitgerust ~uitgeslapen",
         (
             "in slaap (?:vallen|valt)", r"fris (?:en \w+ )?wakker", r"goede nacht\b",
-            "in slaap (?:sussen|brengen)",
-        ),
+            "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren",),
         "",
         (),
     ),
@@ -60,7 +59,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "blood-sugar": (
         "bloedsuiker bloedglucose insuline suikerspiegel glucosespiegel",
-        (r"suiker(?:spiegel|schommeling)\w*",),
+        (r"suiker(?:spiegel|schommeling)\w*", r"suiker(?:dip|crash)\w*",),
         "",
         (),
     ),
@@ -71,7 +70,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "heart": (
-        "hartgezondheid hartfunctie hartritme hartspier hartslag hartwerking hartvaten cardiovasculair cardiovasculaire",
+        "hartgezondheid hartfunctie hartritme hartspier hartslag hartwerking hartvaten cardiovasculair cardiovasculaire hartgezond ~hartvriendelijk",
         (
             r"(?:je|jouw|uw|het|een|gezond|gezonde) hart\b(?! van| en ziel| voor (?:de|het|ons|onze)| op de)",
             "hart- en bloedvaten",
@@ -90,8 +89,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (
             r"zuur-base\w*",
             "(?:reinigt|zuivert|zuiveren|reinigen) (?:je|jouw|uw|het) (?:lichaam|bloed)",
-            r"\bph-?(?:waarde|balans)",
-        ),
+            r"\bph-?(?:waarde|balans)", r"reset (?:voor|van) (?:je|jouw|uw|het) (?:lijf|lichaam)",),
         "",
         (),
     ),
@@ -102,7 +100,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "recovery": (
-        "spierherstel recuperatie hersteltijd herstelfase",
+        "spierherstel recuperatie hersteltijd herstelfase ~recovery",
         (
             r"herstel (?:na|van|tijdens) (?:het |je |de |jouw )?(?:sport\w*|training\w*|inspanning\w*|workout\w*|spieren)",
         ),
@@ -112,13 +110,13 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "performance": (
         "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren",
         ("beter (?:te )?presteren", r"presteer\w* beter", "presteert beter"),
-        "~conditie ~kracht zuurstof",
+        "~conditie ~kracht zuurstof ~power",
         (),
     ),
     "hormones": (
-        "testosteron hormoon hormonen hormoonbalans libido vruchtbaarheid ~potentie erectie schildklier schildklierfunctie lustopwekkend ~hormonaal ~hormonale serotonine melatonine dopamine cortisol ~gaba gelukshormoon stresshormoon",
-        ("zin in seks",),
-        "~overgang ~cyclus",
+        "testosteron hormoon hormonen hormoonbalans libido vruchtbaarheid ~potentie erectie schildklier schildklierfunctie lustopwekkend ~hormonaal ~hormonale serotonine melatonine dopamine cortisol ~gaba gelukshormoon stresshormoon kinderwens",
+        ("zin in seks", "zwanger (?:worden|raken)",),
+        "~overgang ~cyclus zwangerschap",
         (),
     ),
     "weight": (
@@ -146,17 +144,15 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "levenslust geluksgevoel",
         (
             "goed(?:e)? (?:humeur|gevoel)", "mentale veerkracht", "betere stemming",
-            "positieve stemming",
-        ),
+            "positieve stemming", r"zonnetje in (?:een|je) \w+", "weer (?:helemaal )?(?:jezelf|mezelf)",),
         "~humeur ~stemming veerkracht welzijn welbevinden",
         (),
     ),
     "energy": (
-        "energieboost ~energiek ~energieker",
+        "energieboost ~energiek ~energieker <dip middagdip energiedip ~turbo",
         (
             "vol energie", "boordevol energie", r"batterij\w*\b.{0,25}\bop(?:laden|geladen)?\b",
-            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*",
-        ),
+            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)",),
         "energie ~vitaliteit ~vitaal ~fit ~fitter",
         (),
     ),
@@ -198,7 +194,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "digestion": (
         "spijsvertering darmflora stoelgang darmgezondheid darmwerking microbioom",
-        ("gezonde darmen",),
+        ("gezonde darmen", r"houdt (?:de boel|alles|het) (?:in beweging|op gang)",),
         "~darmen ~darm",
         (),
     ),
@@ -206,6 +202,18 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "antioxidant antioxidanten antioxidatief antioxidatieve celbescherming",
         ("oxidatieve (?:stress|schade)", "vrije radicalen"),
         "",
+        (),
+    ),
+    "ageing": (
+        "anti-aging anti-ageing verjong ~verjongt ~verjongend",
+        (r"jonger (?:uitzien|worden|voelen|ogen)",),
+        "veroudering",
+        (),
+    ),
+    "organs": (
+        "bijnier bijnieren",
+        (),
+        "~lever leverfunctie",
         (),
     ),
 }
@@ -371,7 +379,7 @@ EFFECT = (
     r"brengt\b.{0,30}\btot rust", "tot rust", r"verzacht\w*", "sust", r"laadt\b.{0,30}\bop",
     r"oplad\w*", "tandje (?:hoger|erbij)", "hoger", "omhoog", r"vlot\w*", r"regel\w*", r"regul\w*",
     r"zet\b.{0,30}\baan", r"active+r\w*", "activeert", r"prikkel\w*", r"verdrijf\w*",
-    r"verja+g\w*", r"zorg\w* (?:er)?voor",
+    r"verja+g\w*", r"zorg\w* (?:er)?voor", "blijf", "blijft", "blijven",
 )
 # Adjectives and quantities that make a claim only right before the topic ("sterke botten",
 # "meer energie"), not anywhere in the sentence ("botten worden dunner en brozer").
@@ -379,7 +387,8 @@ EFFECT_ADJECTIVES = (
     "meer", r"beter\w*", "minder", r"gezond\w*", r"sterk\w*", r"stevig\w*", r"soepel\w*",
     r"scherp\w*", r"optima\w*", r"energiek\w*", "vitaal", "vitale", r"krachtig\w*", "extra",
     "vol(?:doende)?", "fitter", "normale?", r"weerbaar\w*", r"stralend\w*", r"rustig\w*",
-    "vlotte?", "heldere?", "onuitputtelijke?", "eindeloze?", "nieuwe?",
+    "vlotte?", "heldere?", "onuitputtelijke?", "eindeloze?", "nieuwe?", "stalen", r"ijzersterk\w*",
+    "ijzeren", r"rotsvast\w*", r"onbreekbaar\w*", r"supersterk\w*", "veel", "zoveel",
 )
 EFFECT_BEFORE = (
     "voor",

@@ -9,24 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .authorised import AuthorisedClaim
 from .lexicon import Lexicon
 from .text import Token, clause_index, tokens
 
-# Topics an authorised claim covers: flagged only when worded otherwise than the register.
-AUTHORISED_AREAS = frozenset(
-    {
-        "energy",
-        "fatigue",
-        "muscles",
-        "bones-teeth",
-        "nerves",
-        "psychological",
-        "cell-division",
-        "claim-wording",
-    }
-)
-_ADJACENT_TOKENS = 3  # "bij nachtelijke kuitkrampen": a cue this close governs the disease
+ADJACENT_TOKENS = 3  # "bij nachtelijke kuitkrampen": a cue this close governs the disease
 _VOORKOMEN = re.compile(r"voorkom\w*")
 _OCCUR_NEXT = frozenset(
     [
@@ -63,12 +49,7 @@ _MODALS = frozenset(
 
 
 _ONLY = frozenset({"alleen", "enkel", "only", "just", "merely"})
-_COMPARATIVES = frozenset(
-    {
-        *("better", "deeper", "sounder", "faster", "longer", "more", "harder", "stronger"),
-        *("beter", "dieper", "sneller", "langer", "meer", "harder", "sterker", "vaster"),
-    }
-)
+_SWALLOWING = re.compile(r"(?<![\w-])(?:swallow\w*|(?:door)?slikken)(?![\w-])")
 _CONTRAST = re.compile(r"(?<![\w-])(?:but|until|unlike|maar|tot ik|in tegenstelling)(?![\w-])")
 _KEYWORD_TITLE = re.compile(r"\|[^|]+\||(?:\s[-\u2013]\s[^-\u2013]+){3}")
 
@@ -88,7 +69,7 @@ def spans(regex: re.Pattern[str] | None, text: str) -> list[Span]:
     )
 
 
-def _token_at(toks: list[Token], position: int) -> int:
+def token_at(toks: list[Token], position: int) -> int:
     for i, tok in enumerate(toks):
         if tok.end > position:
             return i
@@ -149,7 +130,7 @@ class UnitReader:
         words = span.text.split()
         if words and words[0] in self.lex.negations:
             return False  # the cue is itself a negative form: "nooit meer", "no more"
-        i = _token_at(self.toks, span.start)
+        i = token_at(self.toks, span.start)
         texts = [t.text for t in self.toks]
         clause = self.clause(span.start)
         before = [  # "not only", "niet alleen" deny nothing; nor does another clause's "niet"
@@ -194,7 +175,7 @@ class UnitReader:
 
     def medication_governs(self, cue: Span) -> bool:
         """ "medicijnen tegen diabetes", "bisphosphonates for osteoporosis": not the product."""
-        i = _token_at(self.toks, cue.start)
+        i = token_at(self.toks, cue.start)
         for j in range(max(0, i - 2), i):
             if self.lex.medication_nouns.fullmatch(self.toks[j].text):
                 if self.toks[j].text in _MEDICINES_OF_OTHERS:
@@ -239,13 +220,13 @@ def disease_claims(reader: UnitReader) -> list[Span]:
     for mention in mentions:
         if reader.in_trap(mention.start, mention.end):
             continue
-        at = _token_at(reader.toks, mention.start)
+        at = token_at(reader.toks, mention.start)
         # The mention with its neighbours: "stomach cramps", "dunne ontlasting", "buikkrampen".
         window = " ".join(t.text for t in reader.toks[max(0, at - 1) : at + 2])
         if reader.side_effect and any(g in window for g in lex.gut_words):
             continue
         following = reader.toks[
-            _token_at(reader.toks, mention.end) : _token_at(reader.toks, mention.end) + 1
+            token_at(reader.toks, mention.end) : token_at(reader.toks, mention.end) + 1
         ]
         if following and lex.medication_nouns.fullmatch(following[0].text):
             continue  # "osteoporosis medication"
@@ -266,23 +247,29 @@ def disease_claims(reader: UnitReader) -> list[Span]:
 
 
 def _has_cue(reader: UnitReader, mention: Span) -> bool:
+    """A claim word governs the mention. Only "with"/"met" naming who someone is, in a unit
+    about swallowing the tablets ("my grandma with Parkinson's can still swallow them"), does
+    not."""
     lex = reader.lex
-    at = _token_at(reader.toks, mention.start)
-    end_at = _token_at(reader.toks, max(mention.start, mention.end - 1))
+    about_swallowing = bool(_SWALLOWING.search(reader.text))
+    at = token_at(reader.toks, mention.start)
+    end_at = token_at(reader.toks, max(mention.start, mention.end - 1))
     for cue in reader.cues:
         if mention.start <= cue.start and cue.end <= mention.end:
             continue  # the mention itself, not a cue for it
         if cue.text in lex.adjacent_cues:
-            cue_at = _token_at(reader.toks, cue.start)
-            if not 0 < at - cue_at <= _ADJACENT_TOKENS:
+            cue_at = token_at(reader.toks, cue.start)
+            if not 0 < at - cue_at <= ADJACENT_TOKENS:
                 continue
         if cue.text in lex.adjacent_after:
-            cue_at = _token_at(reader.toks, cue.start)
-            if not 0 < cue_at - end_at <= _ADJACENT_TOKENS:
+            cue_at = token_at(reader.toks, cue.start)
+            if not 0 < cue_at - end_at <= ADJACENT_TOKENS:
                 continue
         if reader.medication_governs(cue):
             continue
         if _disease_is_subject(reader, mention, cue):
+            continue
+        if about_swallowing and cue.text in ("with", "met"):
             continue
         return True
     return False
@@ -308,7 +295,7 @@ def _disease_is_subject(reader: UnitReader, mention: Span, cue: Span) -> bool:
         mention.start
     ):
         return False
-    i = _token_at(reader.toks, cue.start)
+    i = token_at(reader.toks, cue.start)
     if lex.lang == "nl":
         return i + 1 < len(reader.toks) and reader.toks[i + 1].text in _OBJECT_START
     return not (i > 0 and reader.toks[i - 1].text in _PASSIVE)
@@ -317,122 +304,3 @@ def _disease_is_subject(reader: UnitReader, mention: Span, cue: Span) -> bool:
 def _asked(reader: UnitReader, mention: Span) -> bool:
     """ "Last van krampen?", "Migraine? ...": a complaint asked about is a claim to answer it."""
     return "?" in reader.text[mention.end :] and not reader.advice
-
-
-def topic_claims(
-    reader: UnitReader, blocked: list[Span], authorised: list[AuthorisedClaim]
-) -> list[tuple[str, Span]]:
-    """Unauthorised topics. An authorised claim's own area named before it ("For your nervous
-    system: magnesium contributes to its normal functioning", "Spieren 👉 ...") is its heading."""
-    lex, text = reader.lex, reader.text
-    covered = {area for claim in authorised for area in claim.areas}
-    first = min((claim.start for claim in authorised if claim.areas), default=0)
-    candidates: list[tuple[str, Span]] = []
-    if reader.denied:
-        return candidates
-    mentions = []
-    for topic in lex.topics:
-        strong = [
-            Span(h.start, h.end, text[h.start : h.end])
-            for h in (
-                topic.strong_words.find(reader.toks) if topic.strong_words.present(text) else ()
-            )
-            if not lex.medication_nouns.fullmatch(h.token.text)
-        ]
-        strong += spans(topic.strong_phrases, text)
-        mentions.append((topic, [m for m in strong if _claims_something(reader, m)]))
-    # "Sleep tight! See you in the next newsletter", "slaapproblemen kunnen op andere
-    # aandoeningen wijzen", "Shop by goal: Sleep & Relaxation": there a topic word claims
-    # something only with an effect, and a topic word ("relaxation") is no effect.
-    plain = reader.shop_talk or (reader.occurrence and not reader.strong)
-    names = [m for _t, strong in mentions for m in strong] if plain else []
-    for topic, strong in mentions:
-        if plain:
-            strong = [m for m in strong if _has_effect(reader, m, names)]
-        weak = [
-            Span(h.start, h.end, text[h.start : h.end])
-            for h in (topic.weak_words.find(reader.toks) if topic.weak_words.present(text) else ())
-            if not lex.medication_nouns.fullmatch(h.token.text)
-        ]
-        weak += spans(topic.weak_phrases, text)
-        weak = [w for w in weak if _has_effect(reader, w)]
-        candidates += [(topic.slug, span) for span in strong + weak]
-    # The longest mention wins where two overlap: "blood pressure" is not "pressure" (stress).
-    taken: list[tuple[str, Span]] = []
-    for slug, span in sorted(candidates, key=lambda c: c[1].start - c[1].end):
-        if any(t.start < span.end and span.start < t.end for _s, t in taken):
-            continue
-        taken.append((slug, span))
-    found: list[tuple[str, Span]] = []
-    for slug, mention in sorted(taken, key=lambda c: c[1].start):
-        if any(slug == s for s, _m in found):
-            continue  # one issue per topic and unit
-        if reader.in_trap(mention.start, mention.end):
-            continue
-        if slug in covered and mention.start < first:
-            continue
-        if any(b.start <= mention.start < b.end for b in blocked):
-            continue
-        if reader.advice_rescues(mention.start):
-            continue
-        found.append((slug, mention))
-    return found
-
-
-_PRODUCT = re.compile(
-    r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
-    r"product\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
-)
-
-
-_YOU = re.compile(r"(?<![\w-])(?:je|jij|jouw|u|uw|you|your)(?![\w-])")
-# Verbs that make the words before them the subject of a plain statement.
-_STATEMENT_VERBS = frozenset(
-    {
-        *("is", "zijn", "was", "waren", "hangt", "hangen", "wordt", "worden", "komt", "komen"),
-        *("heeft", "hebben", "verschilt", "varieert", "ontstaat", "betekent", "bestaat"),
-        *("are", "were", "depends", "depend", "varies", "vary", "becomes", "become", "means"),
-        *("has", "have", "occurs", "differs", "comes"),
-    }
-)
-
-
-def _claims_something(reader: UnitReader, mention: Span) -> bool:
-    """A strong topic word makes a claim unless the sentence is a plain statement about the
-    topic itself, naming neither an effect nor the product: "Een goede nachtrust hangt af van
-    veel factoren" is none; "Diepe slaap en ontspanning", "Good sleep starts with magnesium"
-    and "Helps you fall asleep" are claims."""
-    if _has_effect(reader, mention) or _PRODUCT.search(reader.text) or _YOU.search(reader.text):
-        return (
-            True  # an effect, the product, or a promise to the reader ("je wordt uitgerust wakker")
-        )
-    return not any(t.text in _STATEMENT_VERBS for t in reader.toks)
-
-
-def _has_effect(reader: UnitReader, mention: Span, names: list[Span] | None = None) -> bool:
-    """An effect word in the mention's clause (not one of the topic words `names`), an effect
-    adjective before it ("sterke botten") or a comparative after it ("sleep better")."""
-    lex = reader.lex
-    clause = reader.clause(mention.start)
-    for effect in reader.effects:
-        if any(effect.start < m.end and m.start < effect.end for m in (mention, *(names or ()))):
-            continue
-        if reader.clause(effect.start) == clause:
-            return True
-    at = _token_at(reader.toks, mention.start)
-    before = [t.text for t in reader.toks[max(0, at - 2) : at]]
-    if any(lex.effect_adjectives.fullmatch(w) for w in before):
-        return True  # "sterke botten", "more energy", "een rustig hoofd"
-    after = reader.toks[_token_at(reader.toks, mention.end) :][:1]
-    if after and after[0].text in _COMPARATIVES:
-        return True  # "sleep better", "slaap dieper"
-    before = [t.text for t in reader.toks[max(0, at - _ADJACENT_TOKENS) : at]]
-    return any(w in lex.effect_before for w in before)
-
-
-def misquotes(reader: UnitReader, topics: list[tuple[str, Span]]) -> list[Span]:
-    frames = spans(reader.lex.claim_frames, reader.text)
-    if not frames:
-        return []
-    about_claims = "magnesium" in reader.text or "normal" in reader.text or topics
-    return frames[:1] if about_claims else []

@@ -225,6 +225,41 @@ def test_advice_and_occurrence_still_rescue_time_words(lang, text):
     assert compliance.lint_copy(text, lang) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "#sleepbetter #stressless #magnesiummagic"),  # hashtags
+        ("nl", "Magnesium | Spieren | Energie | 120 tabletten"),  # a keyword title
+        ("en", "Nerves of steel"),  # an overstatement without a verb
+        ("en", "Mood-boosting magnesium gummies"),  # an effect inside a hyphenated word
+        ("en", "Heart-healthy magnesium"),
+        ("en", "Swap your third espresso for this"),  # energy by what it replaces
+        ("nl", "Nooit meer dat middagdipje"),
+        ("nl", "Anti-aging van binnenuit"),
+        ("en", "Supports healthy liver function"),
+        ("nl", "Next level recovery voor crossfitters"),  # an English word in Dutch copy
+        ("nl", "Wakker worden als herboren"),
+    ],
+)
+def test_unauthorised_claims_without_a_claim_verb_warn(lang, text):
+    assert verdict(text, lang) == "warn"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "#vegan #glutenfree #magnesium"),
+        ("nl", "#nieuw #actie #gratisverzending"),
+        (
+            "en",
+            "Bought these for my grandma with Parkinson's: the tablets are tiny, easy to swallow",
+        ),
+    ],
+)
+def test_plain_hashtags_and_a_disease_named_about_swallowing_are_clean(lang, text):
+    assert compliance.lint_copy(text, lang) == []
+
+
 def test_the_issue_points_at_the_words_that_make_the_claim():
     text = "Vegan capsules. Voorkomt nachtelijke kuitkrampen."
     (issue,) = compliance.lint_copy(text, "nl")
