@@ -31,7 +31,8 @@ an(?:a)?emi[ac] sarcopenia apn(?:o)?ea narcolepsy bronchitis pneumonia sinusitis
 cataracts? tetany tachycardia bradycardia ectopics? extrasystoles? hypotension aneurysms? embolism o?edema
 swollen spondylitis scoliosis hernias? herniated concussion hepatitis cirrhosis pancreatitis hypoglyc\\w+
 hyperglyc\\w+ retinopathy nephropathy tourette'?s? phobias? dialysis gingivitis periodontitis twinges?
-flare-?ups? rls cfs post-viral impotence infertility miscarriages? preterm
+flare-?ups? rls cfs post-viral impotence infertility miscarriages? preterm rsi palsy dvt raynaud'?s? copd
+cough(?:s|ing)? fevers? ibd ckd addiction\\w* alcoholism meniere'?s? hyperemesis
 """
 
 DISEASE_PHRASES = (
@@ -54,7 +55,10 @@ DISEASE_PHRASES = (
     r"(?:teeth|tooth) grinding", r"grind(?:s|ing)? (?:my |your |his |her |their )?teeth", "jaw clenching",
     r"(?:premature|early|preterm) (?:contractions|labou?r|birth)", "gestational diabetes",
     "erectile dysfunction", "vaginal dryness", "acid indigestion", "type (?:2|ii|1|i) diabetes",
-    r"type[- ](?:2|ii)", "fatty liver", "liver disease", "slipped disc", "water retention",
+    r"type[- ](?:2|ii)", "fatty liver", "baby blues", "athlete'?s foot", "repetitive strain", "macular degeneration",
+    r"dry eyes?", "low blood pressure", r"heart (?:racing|pounding|fluttering|skipping)",
+    r"(?:anxiety|asthma|gout|coughing|sneezing|angina|dizzy|hypoglyc\w*) (?:attacks?|spells?|episodes?|fits?)",
+    r"(?:high|low|elevated|raised) (?:ldl|hdl|triglycerides|cholesterol|hba1c|a1c|glucose|uric acid|crp|ferritin|tsh)", "liver disease", "slipped disc", "water retention",
     "(?:irritable|overactive|underactive|sluggish|leaky|weak|inflamed|enlarged|lazy) (?:bladder|bowel|bowels|gut|thyroid|stomach|kidneys?|liver|heart|prostate)",
     "broken (?:ankle|arm|leg|wrist|hip|rib|toe|finger|bones?)",
     "(?:back|stomach|bowel|gut|menopausal|menopause|pms|period|joint|muscle|muscular|skin|heart|sleep|digestive|intestinal|bladder|kidney|menstrual|physical|mental|rheumatic|nerve|circulatory|chronic|prostate|thyroid) (?:complaints?|problems?|issues?|troubles?)",

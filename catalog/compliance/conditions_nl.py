@@ -38,7 +38,8 @@ extrasystole extrasystolen hypotensie aneurysma embolie oedeem ~gezwollen reumat
 hepatitis cirrose pancreatitis leververvetting hypoglykemie hyperglykemie retinopathie nefropathie ~tourette
 fobie babyblues ~pmdd dialyse chemo chemotherapie parodontitis gingivitis caries tandplak ~plaque gordelroos
 herpes ~wrat wratten rosacea dermatitis netelroos galbulten candida miskraam onvruchtbaarheid impotentie
-voorweeen <aanval opstoot opstoten ~prediabetes ~prediabeet ~insomnie ~hernia
+voorweeen <aanval opstoot opstoten ~prediabetes ~prediabeet ~insomnie ~hernia ~copd ijzergebrek voetschimmel
+~puistjes <uitslag ~raynaud verslaving ~gaatjes maculadegeneratie ~meniere
 """
 
 DISEASE_PHRASES = (
@@ -59,7 +60,8 @@ DISEASE_PHRASES = (
     r"restless[- ]legs?", r"brain ?fog", "slapeloze nachten?", r"type[- ]?(?:2|ii|1)\b", "harde buiken",
     r"(?:piepen|suizen|fluiten|ruisen|piepende|suizende)(?: en (?:piepen|suizen|fluiten|ruisen))? (?:in|van) (?:je|de|mijn|uw|zijn|haar|m'n) oren",
     "(?:voortijdige|vroegtijdige) weeen", "frozen shoulder", "multiple sclerose", "dikke enkels",
-    "cognitieve achteruitgang", r"verstopt(?:\?| zitten| gevoel| voelen)", r"verstopte (?:darm|darmen|ontlasting)", "(?:lage|hoge) rug", "pijnlijke (?:borsten|gewrichten|spieren|kuiten)",
+    "cognitieve achteruitgang", "lage bloeddruk", "droge ogen", r"hart (?:racet|bonkt|gaat tekeer|slaat over)",
+    r"(?:te )?(?:hoog|hoge|verhoogde?|laag|lage|verlaagde?) (?:ldl|hdl|triglyceriden|cholesterol\w*|hba1c|glucose\w*|suikerwaarden|ferritine|tsh|crp|urinezuur|ontstekingswaarden)", r"verstopt(?:\?| zitten| gevoel| voelen)", r"verstopte (?:darm|darmen|ontlasting)", "(?:lage|hoge) rug", "pijnlijke (?:borsten|gewrichten|spieren|kuiten)",
 )
 
 # Medicines and their classes as people name them; a claim to replace or spare one is medicinal.

@@ -15,10 +15,10 @@ from .conditions_en import (  # noqa: F401 (read by `lexicon` as module attribut
 
 TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "sleep": (
-        "sleep(?:s|ing|less|y|ier)? asleep slumber rested",
+        "sleep(?:s|ing|less|y|ier)? asleep slumber rested snooze zzz+ dreamland",
         (
             "restful nights?", "night'?s rest", r"wake up (?:\w+ )?refreshed", "bedtime calm",
-            r"good night\b", "drift off", "out like a light", r"sleep like a (?:baby|log|rock)", r"wake up (?:feeling )?(?:like )?(?:new|reborn|a new person)",),
+            r"good night\b", "drift off", "out like a light", r"sleep like a (?:baby|log|rock)", r"wake up (?:feeling )?(?:like )?(?:new|reborn|a new person)", "counting sheep",),
         "",
         (),
     ),
@@ -29,15 +29,15 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "stress": (
-        "stress(?:es|ed|ful)? anti-stress",
+        "stress(?:es|ed|ful)? anti-stress overwhelm(?:ed)?",
         (),
         "tension pressure",
         (),
     ),
     "calm": (
-        "calm(?:s|ing|er|ness|ed)? relax(?:es|ing|ation|ed) unwind(?:s|ing)? soothing serenity unbothered unfazed",
+        "calm(?:s|ing|er|ness|ed)? relax(?:es|ing|ation|ed) unwind(?:s|ing)? soothing serenity unbothered unfazed zen serene tranquil(?:ity)? decompress(?:ing)? grounded",
         (
-            "wind(?:s|ing)? down", "peace of mind", "inner peace", "at ease", r"settl\w* down", r"(?:quiet|calm|still|peaceful|relaxed) (?:mind|head)", "chill pill", r"chill(?:ed)? out", "chill vibes", "stay chill",),
+            "wind(?:s|ing)? down", "peace of mind", "inner peace", "at ease", r"settl\w* down", r"(?:quiet|calm|still|peaceful|relaxed) (?:mind|head)", "chill pill", r"chill(?:ed)? out", "chill vibes", "stay chill", "keep calm", "keep your cool", "inner balance", r"(?:feel|stay) centred",),
         "",
         (),
     ),
@@ -87,7 +87,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "cognition": (
         "memory concentration concentrate cognitive cognition brain alertness forgetful(?:ness)?",
-        ("mental (?:clarity|focus|sharpness)", "sharp(?:er)? mind", "clear head", "never forget",),
+        ("mental (?:clarity|focus|sharpness)", "sharp(?:er)? mind", "clear head", "never forget", "brain ?power", "mental energy", "think clearly",),
         "focus(?:ed)? alert sharp(?:er)? clarity",
         (),
     ),
@@ -98,7 +98,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "performance": (
-        "performance endurance stamina gains prs?",
+        "performance endurance stamina gains prs? pbs?",
         (
             "muscle (?:growth|mass|building|gains?)", "build(?:s|ing)? muscle", "athletic edge",
             r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level",),
@@ -113,14 +113,14 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "weight": (
         "slimming",
-        ("lose weight", "weight loss", r"fat (?:burn\w*|loss)", "shed (?:the )?pounds"),
+        ("lose weight", "weight loss", r"fat (?:burn\w*|loss)", "shed (?:the )?pounds", r"flat (?:tummy|stomach|belly)",),
         "weight metabolism appetite cravings",
         (),
     ),
     "skin-hair-nails": (
         "complexion",
         ("(?:glowing|radiant|healthy|clear) skin", "hair growth", "strong nails"),
-        "skin hair nails",
+        "skin hair nails glow",
         (),
     ),
     "joints": (
@@ -131,13 +131,13 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "mood": (
         "uplifting",
-        ("(?:good|better|positive) mood", "mental resilience", "feel-good", r"sunshine in a \w+",),
+        ("(?:good|better|positive) mood", "mental resilience", "feel-good", r"sunshine in a \w+", "good vibes", r"(?:feel|be|stay) happ(?:y|ier)",),
         "mood resilience happiness wellbeing well-being",
         (),
     ),
     "energy": (
-        r"energi[sz](?:ed|ing|es) energetic turbo\w*",
-        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*", r"(?:swap|replace|instead of|skip|ditch|without) (?:\w+ ){0,3}(?:coffee|espresso|energy drinks?|caffeine)", "beast mode", "rocket fuel", r"(?:afternoon|energy|3 ?pm) (?:slump|crash|dip)",),
+        r"energi[sz](?:ed|ing|es) energetic turbo\w* pep oomph",
+        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*", r"(?:swap|replace|instead of|skip|ditch|without) (?:\w+ ){0,3}(?:coffee|espresso|energy drinks?|caffeine)", "beast mode", "rocket fuel", r"(?:afternoon|energy|3 ?pm) (?:slump|crash|dip)", "get up and go", r"spring in (?:your|my) step", r"power through", r"fuel (?:your|the) day",),
         "energy vitality vital",
         (),
     ),
@@ -224,7 +224,7 @@ STRONG_CUES = (
     "eas(?:e|es|ed|ing)(?! of)", r"sooth\w*", "stops?", "stopping", "ends?", r"eliminat\w*",
     "get(?:s|ting)? rid", "rid of", r"banish\w*", "beats?", "beating", r"combat\w*", r"fight\w*",
     r"tackl\w*", r"counter\w*", r"revers\w*", r"normali[sz]\w*", r"regulat\w*", r"reduc\w*",
-    "lower(?:s|ing)?", r"decreas\w*", r"lessen\w*", "fewer", "less", r"minimi[sz]\w*", "cuts?",
+    r"lower(?:s|ing)|lower (?:your|the|my|his|her)", r"decreas\w*", r"lessen\w*", "fewer", "less", r"minimi[sz]\w*", "cuts?",
     "helps? (?:with|against|to (?:prevent|relieve|reduce|ease|fight|treat|stop|manage|lower))",
     "works? (?:for|against|on)", "effective", "say goodbye", "goodbye", "bye-bye", "farewell",
     "no more", "never (?:again|wake|suffer)", "free (?:from|of)", "thing of the past", "no chance",
@@ -238,16 +238,21 @@ STRONG_CUES = (
     "shake off", "no longer", r"kiss\w* goodbye", r"wave\w* goodbye", r"bid\w* farewell",
     r"conquer\w*", r"defeat\w*", "tam(?:e|es|ing)", "fix(?:es)?", "miracle", "wonders?",
     "notice (?:a|the) difference", "(?:see|feel) (?:a|the) difference", r"swear\w* by",
-    "since (?:i|we) (?:started|began|switched|take|use|took)", "haven'?t had",
+    r"since (?:i|we|he|she|they|my|starting|taking|using|switching|these|this)\b", r"haven'?t (?:had|since)",
     r"resistan\w* (?:to|against)", "lifesaver", "life-saver", "rescue", "go-to remedy",
     "recovery (?:after|from)", "prone to", "susceptible to", "on top of", "at arm'?s length",
     r"keep\w* \w+ (?:\w+ )?away",
     # relief idioms and testimonials: "insomnia, sorted", "the cramps back off", "I used to get
     # migraines every week, now...", "first full night in years", "gone after 3 weeks"
-    r"quiet(?:s|ens)?", r"neutrali[sz]\w*", "sorted", "gone", r"back(?:s|ed)? off", "anymore",
+    r"quiet(?:s|ens|en)", r"neutrali[sz]\w*", "sorted", "gone", r"back(?:s|ed)? off", "anymore",
     "any more", r"(?:went|came|way) down", r"chang\w* my life", r"life-?chang\w*", r"game-?changer",
-    r"break\w* the cycle", r"ditch\w*", "calm", r"clears?", r"keeps? (?:you|me|him|her|them) from",
+    r"break\w* the cycle", r"ditch\w*", "calm", r"clears(?! up)|clear(?:s|ed|ing)? (?:up|away|out|from)", r"keeps? (?:you|me|him|her|them) from",
     "bye[- ]?bye", r"fad(?:e|es|ed|ing) away", r"subsid\w*", r"lift(?:s|ed)?",
+    r"at the first signs? of", r"dampen\w*", r"dull(?:s|ed)?", r"numbs?", r"mitigat\w*", r"diminish\w*",
+    r"stave\w* off", r"head\w* off", r"nip\w* \w* ?in the bud", r"shorten\w*",
+    r"tak(?:e|es|ing) away", r"(?:chase|drive)\w* away", r"eradicat\w*", r"halt\w*", r"kills?",
+    r"the only thing that", r"(?:did|does|do|work\w*) wonders", "back on track", "back to normal",
+    r"from (?:coming back|returning|recurring)", r"#heal\w*",
 )
 WEAK_CUES = (
     "against", "helps?", "helping", "aids?", "ideal", "specially", "specifically", r"suffer\w*",
@@ -264,7 +269,9 @@ WEAK_CUES = (
     r"after (?:\d+|a few|two|three|four|six|eight) (?:days|weeks|months)", "overnight",
     r"within (?:a|one|\d+|two|three|a few) (?:days?|weeks?|months?)", "hardly ever",
     r"now (?:maybe |only |just )?(?:rarely|hardly|barely|never|once|only)", "coming on",
-    r"at the first signs? of", "as soon as you feel",
+    "as soon as you feel", r"(?:better|calmer|fewer|milder|lighter|shorter|weaker|rarer)",
+    r"(?:pick|go-to|favou?rite|must-have|staple|companion|ally|hero|secret weapon|saviou?r) (?:for|in|against|during)",
+    r"relax\w*", r"loosen\w*", r"settl(?:e|es|ed|ing)",
 )
 ADJACENT_CUES = (
     "for", "with", "without", "against",
@@ -325,6 +332,8 @@ OCCURRENCE = (
     "often missed", "at risk", "risk groups?", "linked to", "associated with", "research",
     "studies", "caused by", "lose", "more likely to", "a sign of", "signs of",
     "symptoms of (?:a |an )?(?:magnesium )?deficiency", "missed", "tends? to",
+    r"(?:often|usually|frequently) (?:have|get|lose|run|show)", r"(?:have|has|show) (?:lower|low|reduced)",
+    r"(?:lower|low|reduced) magnesium (?:levels?|status|stores)", "run low",
     r"is an? (?:condition|disease|disorder)\b", "in which", r"develop\w*",
     "can (?:develop|arise|appear)", r"aris\w*",
 )
@@ -383,7 +392,7 @@ SHOP_TALK = (
     r"orders?", "ordering", "shipping", "ships", "delivery", "deliver(?:ed|s)?", "returns?",
     r"refund\w*", "sale", "discount", r"coupon\w*", "promo code", "code", "newsletter",
     r"blog\w*", "articles?", "podcast", "webinar", "black friday", "cyber monday", "checkout",
-    "basket", "cart", "subscription", "giveaway", r"shop (?:by|our|the)", r"categor(?:y|ies)",
+    "basket", "cart", "subscription", "giveaway", r"win (?:a|an|one|our)", "prize", "competition", r"shop (?:by|our|the)", r"categor(?:y|ies)",
     "menu", "see you", "gift ?(?:box|card|set)s?", "in stock", "out of stock", "restock",
 )
 # A review or answer that says the product did nothing for a complaint claims nothing.

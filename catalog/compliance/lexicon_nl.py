@@ -26,7 +26,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "slaap slapen inslapen doorslapen nachtrust ~uitgerust ~uitgeslapen",
         (
             "in slaap (?:vallen|valt)", r"fris (?:en \w+ )?wakker", r"goede nacht\b",
-            "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren",),
+            "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren", "(?:in )?dromenland",),
         "",
         (),
     ),
@@ -37,18 +37,17 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "stress": (
-        "stress",
+        "stress ~overprikkeld ~overprikkeling",
         ("anti-stress",),
         "<spanning",
         (r"dagelijkse (?:druk|spanning\w*)",),
     ),
     "calm": (
-        "kalm kalmte ~kalmeert ~kalmerend ~kalmerende rustgevend ontspan ontspanning ~ontspant ~ontspannen ~ontspannend ~ontspannende ~zen",
+        "kalm kalmte ~kalmeert ~kalmerend ~kalmerende rustgevend ontspan ontspanning ~ontspant ~ontspannen ~ontspannend ~ontspannende ~zen ~relax ~relaxed ~relaxen ~chill ~chillen",
         (
             "rustig(?:e|er)? (?:hoofd|gevoel|geest|lijf)", "innerlijke rust", "rust in je hoofd",
-            r"tot rust\b",
-        ),
-        "",
+            r"tot rust\b", "innerlijke balans",),
+        "~rust",
         (),
     ),
     "blood-pressure": (
@@ -94,8 +93,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "cognition": (
-        "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie",
-        ("helder(?:e)? (?:hoofd|geest)", "mentale scherpte", "scherp(?:e)? brein"),
+        "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie vergeetachtig denkkracht hersenkracht",
+        ("helder(?:e)? (?:hoofd|geest)", "mentale scherpte", "scherp(?:e)? brein", "helder denken",),
         "~focus ~brein ~scherp ~alert ~helder ~focussen ~focust ~concentreer",
         (),
     ),
@@ -108,7 +107,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "performance": (
-        "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren",
+        "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren ~pr",
         ("beter (?:te )?presteren", r"presteer\w* beter", "presteert beter"),
         "~conditie ~kracht zuurstof ~power",
         (),
@@ -121,7 +120,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "weight": (
         "afvallen afslanken gewichtsverlies vetverbranding vetverbrander",
-        ("kilo'?s kwijt", "af te vallen", r"val(?:t|len)? (?:je |jij |u )?(?:\w+ )?af\b"),
+        ("kilo'?s kwijt", "af te vallen", r"val(?:t|len)? (?:je |jij |u )?(?:\w+ )?af\b", "platte buik",),
         "stofwisseling metabolisme ~eetlust ~verzadigd gewicht",
         (),
     ),
@@ -131,7 +130,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
             "(?:stralende|mooie|gave|gezonde|egale) huid", "sterke nagels",
             "(?:mooie|egale|stralende|gave) teint",
         ),
-        "~huid ~haren ~nagels",
+        "~huid ~haren ~nagels ~glow",
         (),
     ),
     "joints": (
@@ -144,16 +143,16 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "levenslust geluksgevoel",
         (
             "goed(?:e)? (?:humeur|gevoel)", "mentale veerkracht", "betere stemming",
-            "positieve stemming", r"zonnetje in (?:een|je) \w+", "weer (?:helemaal )?(?:jezelf|mezelf)",),
+            "positieve stemming", r"zonnetje in (?:een|je) \w+", "weer (?:helemaal )?(?:jezelf|mezelf)", r"(?:lekker(?:der)?|goed) in (?:je|jouw|uw) vel",),
         "~humeur ~stemming veerkracht welzijn welbevinden",
         (),
     ),
     "energy": (
-        "energieboost ~energiek ~energieker <dip middagdip energiedip ~turbo",
+        "energieboost ~energiek ~energieker <dip middagdip energiedip ~turbo ~pep",
         (
             "vol energie", "boordevol energie", r"batterij\w*\b.{0,25}\bop(?:laden|geladen)?\b",
-            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)",),
-        "energie ~vitaliteit ~vitaal ~fit ~fitter",
+            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)", "vol gas",),
+        "energie ~vitaliteit ~vitaal ~fit ~fitter ~fut",
         (),
     ),
     "fatigue": (
@@ -260,7 +259,7 @@ STRONG_CUES = (
     r"ben je\b.{0,30}\bkwijt", "niet meer", "nergens (?:meer )?last", r"verlos\w*", "temmen",
     "temt", r"bedwing\w*", r"onderdruk\w*", r"wondermiddel\w*", r"redmiddel\w*", "uitkomst",
     r"verschil (?:merk|voel|zie)\w*", r"(?:merk|voel|zie)\w*\b.{0,20}\bverschil", "doet wonderen",
-    "zweren? (?:erbij|bij)", r"sinds (?:ik|wij|we|mijn)\b", "weerstand tegen", r"\w*patient\w*",
+    "zweren? (?:erbij|bij)", r"sinds (?:ik|wij|we|mijn|m'n|hij|zij|ze|deze|dit|dat|het gebruik|onze|ons)\b", "weerstand tegen", r"\w*patient\w*",
     r"\w*lijders?", "herstel (?:na|van)", "op afstand", "buiten de deur",
     "(?:snel )?gevoelig voor", "vatbaar voor", "de baas (?:blijven|te blijven|worden)",
     # verlossing en getuigenissen: "Eindelijk van mijn spit af", "voorheen ... nu bijna nooit
@@ -268,6 +267,10 @@ STRONG_CUES = (
     r"neutralise+r\w*", "neutraliseert", r"doorbre+k\w*", "opgelost", r"een stuk (?:lager|minder|beter)",
     "af van", r"van (?:mijn|je|jouw|die|de|z'n|zijn|haar|m'n) (?:\w+ ){0,2}af\b", r"er ?(?:van)? ?af\b",
     "bye ?bye", "doei", r"(?:zakt|trekt|ebt) (?:weg|af)", "levensveranderend", "mijn redding",
+    r"bij de eerste (?:tekenen|signalen|tekens|klachten|symptomen|verschijnselen)(?: van)?", r"demp\w*",
+    r"verkort\w*", r"neemt\b.{0,30}\bweg", r"haalt\b.{0,30}\bweg", r"jaagt\b.{0,30}\bweg", r"verdrijf\w*",
+    r"verja+g\w*", r"weert\b.{0,30}\baf", "afweren", r"houdt\b.{0,30}\btegen", r"blokke+r\w*", "sust",
+    r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
 )
 # Weaker words: a claim with a disease in the same unit, unless the context rescues it.
 WEAK_CUES = (
@@ -277,7 +280,7 @@ WEAK_CUES = (
     r"binnen (?:\d+|een|twee|drie|enkele) (?:dag|dagen|week|weken|maand|maanden)",
     r"nu (?:bijna |nog maar |haast )?(?:nooit|niet|geen|zelden|amper|nauwelijks)", r"in (?:jaren|maanden)\b",
     r"(?:opkomen|opkomt|opkomende|aankomen|aan voelt komen)", "zodra je",
-    r"bij de eerste (?:tekenen|signalen|tekens|klachten|symptomen|verschijnselen) van",
+    r"(?:beter|rustiger|minder|lichter|milder|zeldener|korter|zwakker)", r"ontspan\w*",
     "tegen", "helpt", "helpen", "hulp bij", "ideaal", "speciaal", "onmisbaar", "essentieel",
     r"ondersteun\w*", "goed (?:voor|bij|tegen)", "dankzij", r"verbeter\w*", "zonder", "last van",
     r"lijd\w*", r"patient\w*", "mensen met", "wie last", "iedereen met", "vrouwen met",
@@ -418,7 +421,7 @@ SHOP_TALK = (
     r"bestel\w*", r"verzend\w*", r"verzonden", r"lever(?:ing|tijd|en|t|d)\w*", r"geleverd",
     r"retour\w*", "bedenktijd", r"korting\w*", "kortingscode", "code", r"uitverkoop", "sale",
     r"nieuwsbrief\w*", r"blog\w*", r"artikel\w*", r"kennisbank\w*", "podcast", "webinar",
-    "black friday", r"winkelmand\w*", r"abonnement\w*", r"giftbox\w*", r"cadeau\w*",
+    "black friday", r"winkelmand\w*", r"win (?:een|de)", "winnen", r"abonnement\w*", r"giftbox\w*", r"cadeau\w*",
     r"categorie\w*", "menu", "tot (?:morgen|volgende week|snel|dan)", "op voorraad",
     r"winactie\w*", r"shop (?:op|per)",
 )

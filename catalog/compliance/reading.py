@@ -49,6 +49,9 @@ _MODALS = frozenset(
 
 
 _ONLY = frozenset({"alleen", "enkel", "only", "just", "merely"})
+_NAVIGATION = re.compile(
+    r"(?<![\w-])(?:categor\w*|shop (?:by|per|op)|menu|filter\w*|browse|rubriek\w*|navigat\w*)(?![\w-])"
+)
 _SWALLOWING = re.compile(r"(?<![\w-])(?:swallow\w*|(?:door)?slikken)(?![\w-])")
 _CONTRAST = re.compile(r"(?<![\w-])(?:but|until|unlike|maar|tot ik|in tegenstelling)(?![\w-])")
 _KEYWORD_TITLE = re.compile(r"\|[^|]+\||(?:\s[-\u2013]\s[^-\u2013]+){3}")
@@ -99,7 +102,8 @@ class UnitReader:
         # "Ook te gebruiken als je diabetes hebt" next to "geen toegevoegde suikers"
         self.suitable = bool(spans(lex.suitability, masked)) and bool(spans(lex.dietary, masked))
         # A newsletter, order or menu line; a keyword title ("| SLAAP | ONTSPANNING |") is none.
-        self.keyword_title = bool(_KEYWORD_TITLE.search(masked))
+        # a shop menu ("Categories: Sleep | Stress | Kids") is no title
+        self.keyword_title = bool(_KEYWORD_TITLE.search(masked)) and not _NAVIGATION.search(masked)
         self.shop_talk = bool(spans(lex.shop_talk, masked)) and not self.keyword_title
 
         def claim_word(span: Span) -> bool:
