@@ -84,6 +84,7 @@ MEDICINE_SUBSTITUTES = (
     r"wean\w* (?:\w+ )?off|off (?:his|her|my|their|your|the)|(?:ever|never|no longer|not) (?:\w+ )?need\w*) (?:\w+ )"
     r"{0,3}?(?:" + _DRUGS + r"|drugs|pills)(?![\w-])",
     r"(?:without|fewer|less|reduce your|cut (?:down|back) on) (?:\w+ ){0,2}?" + _DRUGS + r"(?![\w-])",
+    r"(?:blood pressure|cholesterol|blood sugar|hba1c|a1c|ldl|glucose)\b.{0,15}\b(?:was|from) \d+(?:/\d+)?\b.{0,25}\b(?:now|to)\b",
     r"natural (?:painkiller|antidepressant|sleeping pill|tranquil\w+|beta-blocker|medicine|inhaler)s?",
     r"(?:lower\w*|reduc\w*|bring\w* down|drop\w*|decreas\w*)\b.{0,20}\b(?:blood pressure|cholesterol|ldl|"
     r"triglycerides|blood sugar|sugar levels?|glucose|hba1c|a1c|uric acid)",

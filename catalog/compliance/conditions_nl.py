@@ -83,6 +83,8 @@ MEDICINE_SUBSTITUTES = (
     r"natuurlijke? (?:pijnstiller|antidepressivum|slaapmiddel|kalmeringsmiddel|bloeddrukverlager|medicijn)\w*",
     r"van (?:je |jouw |de |uw |die |mijn |m'n )?(?:\w+ )?" + _DRUGS + r"\b.{0,20}\baf\b",
     r"(?:minder|geen) (?:\w+ ){0,2}" + _DRUGS + r" (?:meer )?(?:nodig|slikken|nemen)",
+    r"(?:afbouw\w*|afkicken) (?:\w+ ){0,3}" + _DRUGS + r"(?![\w-])",
+    r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|hba1c|ldl|glucose\w*)\b.{0,15}\b(?:was|van) \d+(?:/\d+)?\b.{0,25}\b(?:nu|naar)\b",
     r"(?:voorheen|vroeger)\b.{0,60}\b" + _DRUGS + r"\b.{0,40}\b(?:nu|niet meer|nooit meer)",
     r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|suikerspiegel|hartslag|hba1c|ldl|triglyceriden|glucose\w*|"
     r"urinezuur)\b.{0,30}\b(?:omlaag|naar beneden|verlaagt|verlagen|verlaagd|te verlagen|dalen|daalt|gedaald|"

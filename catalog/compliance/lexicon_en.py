@@ -137,7 +137,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "energy": (
         r"energi[sz](?:ed|ing|es) energetic turbo\w* pep oomph",
-        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*", r"(?:swap|replace|instead of|skip|ditch|without) (?:\w+ ){0,3}(?:coffee|espresso|energy drinks?|caffeine)", "beast mode", "rocket fuel", r"(?:afternoon|energy|3 ?pm) (?:slump|crash|dip)", "get up and go", r"spring in (?:your|my) step", r"power through", r"fuel (?:your|the) day",),
+        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*", r"(?:swap|replace|instead of|skip|ditch|without) (?:\w+ ){0,3}(?:coffee|espresso|energy drinks?|caffeine)", "beast mode", "rocket fuel", r"(?:afternoon|energy|3 ?pm) (?:slump|crash|dip)", "get up and go", r"spring in (?:your|my) step", r"power through", r"fuel (?:your|the) day", r"(?:gives?|giving) (?:you )?a (?:lift|boost|kick|push)", r"push(?:ing)? through", r"ready to (?:crush|take on|conquer|smash)", r"crush(?:ing)? (?:your|the) (?:day|goals|workout)",),
         "energy vitality vital",
         (),
     ),
@@ -252,7 +252,10 @@ STRONG_CUES = (
     r"stave\w* off", r"head\w* off", r"nip\w* \w* ?in the bud", r"shorten\w*",
     r"tak(?:e|es|ing) away", r"(?:chase|drive)\w* away", r"eradicat\w*", r"halt\w*", r"kills?",
     r"the only thing that", r"(?:did|does|do|work\w*) wonders", "back on track", "back to normal",
-    r"from (?:coming back|returning|recurring)", r"#heal\w*",
+    r"from (?:coming back|returning|recurring)", r"#heal\w*", r"taper\w* off",
+    # a spec sheet's headings: "Indication: leg cramps", "Application: relief of..."
+    r"(?:indications?|applications?|uses?|used for|recommended (?:for|in)|target group|benefits?|key benefits|"
+    r"effects?|actions?|helps with|good for|areas? of use) ?:",
 )
 WEAK_CUES = (
     "against", "helps?", "helping", "aids?", "ideal", "specially", "specifically", r"suffer\w*",
@@ -272,6 +275,8 @@ WEAK_CUES = (
     "as soon as you feel", r"(?:better|calmer|fewer|milder|lighter|shorter|weaker|rarer)",
     r"(?:pick|go-to|favou?rite|must-have|staple|companion|ally|hero|secret weapon|saviou?r) (?:for|in|against|during)",
     r"relax\w*", r"loosen\w*", r"settl(?:e|es|ed|ing)",
+    r"nothing (?:else )?(?:touched|worked|helped|works|helps)", r"until (?:this|these|i (?:found|tried|started))",
+    r"give (?:\w+ ){1,3}a try", r"try (?:our|this|these)",
 )
 ADJACENT_CUES = (
     "for", "with", "without", "against",
@@ -354,7 +359,8 @@ EFFECT = (
     "cope", r"recharg\w*", "wake up", "eas(?:e|es|ed|ing)(?! of)", r"sooth\w*", r"calm\w*",
     r"settl\w* down", r"regulat\w*", r"stimulat\w*", r"activat\w*", r"nurtur\w*", r"feed\w*",
     r"recover\w*", r"repair\w*", r"rejuvenat\w*", r"revitali[sz]\w*", "kick-?starts?", r"charg\w*",
-    "without the crash", r"unlock\w*", r"ensur\w*", "makes? sure", r"loosen\w*", r"curb\w*",
+    "without the crash", r"unlock\w*", r"(?:indications?|applications?|uses?|used for|recommended for|target group|"
+    r"benefits?|key benefits|effects?|helps with|good for) ?:", r"ensur\w*", "makes? sure", r"loosen\w*", r"curb\w*",
     r"supercharg\w*", "stay(?:s)?",
 )
 EFFECT_ADJECTIVES = (
@@ -362,7 +368,7 @@ EFFECT_ADJECTIVES = (
     r"sharp\w*", "glowing", "radiant", "instant", "all[- ]day", "optimal", "peak", "faster",
     "quicker", "normal", "resilient", "higher", "extra", "boundless", "endless", "natural",
     "restful", "calm", "clear", "smooth", "steady", "lasting", "sustained", "full", "new",
-    "renewed", "vibrant", "rock-solid", "solid", "iron", "unbreakable", "bulletproof", "much",
+    "renewed", "vibrant", r"laser(?:-sharp)?", "razor-sharp", "crystal-clear", "limber", "rock-solid", "solid", "iron", "unbreakable", "bulletproof", "much",
 )
 EFFECT_BEFORE = (
     "for",
@@ -401,6 +407,7 @@ DENIALS = (
     r"(?:didn'?t|did not|doesn'?t|does not|won'?t|will not) (?!just|only|merely)(?:\w+ )?(?:help|work|do (?:anything|much)|change)",
     "no (?:effect|difference|change|improvement)", r"made no difference",
     r"nothing (?:changed|happened)", "not helped",
+    r"(?:didn'?t|did not|haven'?t|have not|can'?t say i) (?:really )?(?:notice|see|feel)\w*",
 )
 # "Also suitable if you have diabetes" with a dietary fact (no added sugars): no claim.
 SUITABILITY = (

@@ -23,10 +23,10 @@ from .conditions_nl import (  # noqa: F401 (read by `lexicon` as module attribut
 
 TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "sleep": (
-        "slaap slapen inslapen doorslapen nachtrust ~uitgerust ~uitgeslapen",
+        "slaap slapen inslapen doorslapen nachtrust ~uitgerust ~uitgeslapen ~slaapt ~sliep ~sliepen ~geslapen ~doorslaapt ~inslaapt",
         (
             "in slaap (?:vallen|valt)", r"fris (?:en \w+ )?wakker", r"goede nacht\b",
-            "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren", "(?:in )?dromenland",),
+            "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren", "(?:in )?dromenland", r"(?:slaap|slaapt|slapen|sliep) als een (?:baby|roos|blok|os)",),
         "",
         (),
     ),
@@ -99,7 +99,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "recovery": (
-        "spierherstel recuperatie hersteltijd herstelfase ~recovery",
+        "spierherstel recuperatie hersteltijd herstelfase ~recovery recupereren ~recupereer ~recupereert",
         (
             r"herstel (?:na|van|tijdens) (?:het |je |de |jouw )?(?:sport\w*|training\w*|inspanning\w*|workout\w*|spieren)",
         ),
@@ -151,7 +151,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "energieboost ~energiek ~energieker <dip middagdip energiedip ~turbo ~pep",
         (
             "vol energie", "boordevol energie", r"batterij\w*\b.{0,25}\bop(?:laden|geladen)?\b",
-            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)", "vol gas",),
+            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)", "vol gas", r"(?:een|je) (?:extra |flinke )?(?:boost|oppepper|kick|duwtje)", r"door(?: te)? ?bijten",),
         "energie ~vitaliteit ~vitaal ~fit ~fitter ~fut",
         (),
     ),
@@ -271,6 +271,10 @@ STRONG_CUES = (
     r"verkort\w*", r"neemt\b.{0,30}\bweg", r"haalt\b.{0,30}\bweg", r"jaagt\b.{0,30}\bweg", r"verdrijf\w*",
     r"verja+g\w*", r"weert\b.{0,30}\baf", "afweren", r"houdt\b.{0,30}\btegen", r"blokke+r\w*", "sust",
     r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
+    r"afbouw\w*", "afkicken",
+    # de kopjes van een productblad: "Indicatie: krampen", "Toepassing: verlichting van..."
+    r"(?:indicaties?|indicatie\w*|toepassing\w*|toepassingsgebied\w*|gebruik bij|aanbevolen bij|werkzaam bij|"
+    r"doelgroep|geschikt bij|voordelen|werking|helpt bij|goed voor) ?:",
 )
 # Weaker words: a claim with a disease in the same unit, unless the context rescues it.
 WEAK_CUES = (
@@ -281,6 +285,7 @@ WEAK_CUES = (
     r"nu (?:bijna |nog maar |haast )?(?:nooit|niet|geen|zelden|amper|nauwelijks)", r"in (?:jaren|maanden)\b",
     r"(?:opkomen|opkomt|opkomende|aankomen|aan voelt komen)", "zodra je",
     r"(?:beter|rustiger|minder|lichter|milder|zeldener|korter|zwakker)", r"ontspan\w*",
+    r"last (?:hebt |heeft |hebben |heb |had )?van", r"probeer (?:dan |het |eens |ook )*(?:eens )?", r"niets? anders",
     "tegen", "helpt", "helpen", "hulp bij", "ideaal", "speciaal", "onmisbaar", "essentieel",
     r"ondersteun\w*", "goed (?:voor|bij|tegen)", "dankzij", r"verbeter\w*", "zonder", "last van",
     r"lijd\w*", r"patient\w*", "mensen met", "wie last", "iedereen met", "vrouwen met",
@@ -383,6 +388,7 @@ EFFECT = (
     r"oplad\w*", "tandje (?:hoger|erbij)", "hoger", "omhoog", r"vlot\w*", r"regel\w*", r"regul\w*",
     r"zet\b.{0,30}\baan", r"active+r\w*", "activeert", r"prikkel\w*", r"verdrijf\w*",
     r"verja+g\w*", r"zorg\w* (?:er)?voor", "blijf", "blijft", "blijven",
+    r"(?:indicatie\w*|toepassing\w*|doelgroep|voordelen|werking|goed voor|helpt bij) ?:",
 )
 # Adjectives and quantities that make a claim only right before the topic ("sterke botten",
 # "meer energie"), not anywhere in the sentence ("botten worden dunner en brozer").
@@ -390,7 +396,7 @@ EFFECT_ADJECTIVES = (
     "meer", r"beter\w*", "minder", r"gezond\w*", r"sterk\w*", r"stevig\w*", r"soepel\w*",
     r"scherp\w*", r"optima\w*", r"energiek\w*", "vitaal", "vitale", r"krachtig\w*", "extra",
     "vol(?:doende)?", "fitter", "normale?", r"weerbaar\w*", r"stralend\w*", r"rustig\w*",
-    "vlotte?", "heldere?", "onuitputtelijke?", "eindeloze?", "nieuwe?", "stalen", r"ijzersterk\w*",
+    "vlotte?", "heldere?", r"lenig\w*", "messcherp", "haarscherp", "kristalhelder", "onuitputtelijke?", "eindeloze?", "nieuwe?", "stalen", r"ijzersterk\w*",
     "ijzeren", r"rotsvast\w*", r"onbreekbaar\w*", r"supersterk\w*", "veel", "zoveel",
 )
 EFFECT_BEFORE = (
@@ -429,7 +435,7 @@ SHOP_TALK = (
 DENIALS = (
     r"(?:helpt|hielp|werkt|werkte|deed|doet)\b(?: \w+){0,3} (?:niet|niks|niets)\b(?! alleen| enkel| zomaar)",
     r"(?:heeft|had)\b(?: \w+){0,3} niet (?:geholpen|gewerkt)", "geen (?:effect|verschil|verbetering)",
-    r"(?:niks|niets) (?:gemerkt|van gemerkt|veranderd)",
+    r"(?:niks|niets) (?:gemerkt|van gemerkt|veranderd)", r"(?:merk|merkte|voel|voelde|zie|zag) (?:ik )?(?:er )?(?:niks|niets|geen verschil)",
 )
 # "Ook te gebruiken als je diabetes hebt" bij een voedingsfeit (geen toegevoegde suikers).
 SUITABILITY = (

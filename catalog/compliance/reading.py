@@ -53,7 +53,13 @@ _NAVIGATION = re.compile(
     r"(?<![\w-])(?:categor\w*|shop (?:by|per|op)|menu|filter\w*|browse|rubriek\w*|navigat\w*)(?![\w-])"
 )
 _SWALLOWING = re.compile(r"(?<![\w-])(?:swallow\w*|(?:door)?slikken)(?![\w-])")
-_CONTRAST = re.compile(r"(?<![\w-])(?:but|until|unlike|maar|tot ik|in tegenstelling)(?![\w-])")
+# "but" turns a denial or disclaimer round only when what follows claims something ("didn't
+# help at first, but then it did"; not "maar misschien moet ik langer volhouden").
+_CONTRAST = re.compile(
+    r"(?<![\w-])(?:but|until|unlike|maar|tot ik|in tegenstelling)(?![\w-])(?=.*(?<![\w-])(?:wel|did|does|"
+    r"works?|worked|helps?|helped|werkt|helpt|hielp|gone|weg|verdwenen|now|nu|this one|deze|dit|verlicht\w*|"
+    r"relie\w*|eas\w*|stop\w*|geneest|cures?)(?![\w-]))"
+)
 _KEYWORD_TITLE = re.compile(r"\|[^|]+\||(?:\s[-\u2013]\s[^-\u2013]+){3}")
 
 

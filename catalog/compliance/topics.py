@@ -60,7 +60,11 @@ def topic_claims(
     # "Sleep tight! See you in the next newsletter", "slaapproblemen kunnen op andere
     # aandoeningen wijzen", "Shop by goal: Sleep & Relaxation": there a topic word claims
     # something only with an effect, and a topic word ("relaxation") is no effect.
-    plain = reader.shop_talk or (reader.occurrence and not reader.strong)
+    plain = (
+        reader.shop_talk
+        or bool(_EDUCATIONAL.search(text))
+        or (reader.occurrence and not reader.strong)
+    )
     names = [m for _t, strong in mentions for m in strong] if plain else []
     for topic, strong in mentions:
         if plain:
@@ -147,6 +151,26 @@ def _claims_something(reader: UnitReader, mention: Span) -> bool:
     )
 
 
+# "Did you know stress can increase how much magnesium you use?": a fact, not a promise.
+_EDUCATIONAL = re.compile(
+    r"(?<![\w-])(?:did you know|wist je dat(?:je)?|fun fact|(?:leuk )?weetje|feitje|research shows|studies show|"
+    r"onderzoek (?:toont|laat zien))(?![\w-])"
+)
+_MAGNESIUM = re.compile(r"magnesium\w*")
+
+
+def _acts_on_magnesium(reader: UnitReader, effect: Span, mention: Span) -> bool:
+    """The effect's object is magnesium, not the topic: "stress can increase how much
+    magnesium you use", "dat stress je magnesiumverbruik kan verhogen"."""
+    at = token_at(reader.toks, effect.start)
+    near = range(at + 1, at + 5) if reader.lex.lang == "en" else range(max(0, at - 3), at)
+    for i in near:
+        if i < len(reader.toks) and _MAGNESIUM.fullmatch(reader.toks[i].text):
+            lo, hi = sorted((reader.toks[i].start, effect.start))
+            return not lo <= mention.start < hi
+    return False
+
+
 def _has_effect(reader: UnitReader, mention: Span, names: list[Span] | None = None) -> bool:
     """An effect word in the mention's clause (not one of the topic words `names`), an effect
     adjective before it ("sterke botten") or a comparative after it ("sleep better")."""
@@ -154,6 +178,8 @@ def _has_effect(reader: UnitReader, mention: Span, names: list[Span] | None = No
     clause = reader.clause(mention.start)
     for effect in reader.effects:
         if any(effect.start < m.end and m.start < effect.end for m in (mention, *(names or ()))):
+            continue
+        if names is not None and _acts_on_magnesium(reader, effect, mention):
             continue
         if reader.clause(effect.start) == clause:
             return True
