@@ -103,6 +103,8 @@ _CONCEPTS_RX = {
         r"(?: (?:of|in))? (?:tiredness|fatigue)(?: (?:and|or|&) (?:tiredness|fatigue))?",
         r"(?:(?:the |your )?(?:muscles|nerves|nervous system)(?: (?:and|&) (?:the |your )?(?:muscles|nerves|"
         r"nervous system))? (?:in|with) )?(?:its|their) normal function(?:ing)?",
+        r"(?:your |the )?(?:muscles|nerves|nervous system) (?:working|functioning|to work|to function|work|function)"
+        r" normally",
     ),
     "nl": (
         r"normale? (?:spier|zenuw)(?:- en (?:spier|zenuw))?(?:functie|werking|contractie)s?",
@@ -124,6 +126,7 @@ _CONCEPTS_RX = {
         r"(?:(?:de |je )?(?:spieren|zenuwstelsel|zenuwen)(?: en (?:het |de |je )?(?:spieren|zenuwstelsel|"
         r"zenuwen))? in )?(?:zijn|hun|haar) normale (?:werking|functie)|de normale (?:werking|functie) "
         r"(?:ervan|daarvan)",
+        r"(?:je |de )?(?:spieren|zenuwstelsel|zenuwen) normaal (?:te )?(?:laten )?(?:werken|functioneren)",
     ),
 }
 # The topics a concept speaks about, from its words ("spier" -> muscles).
@@ -159,7 +162,23 @@ _OVERSTATED = frozenset(
     }
 )
 _GOVERNING_SKIP = frozenset(
-    {"a", "an", "the", "your", "to", "een", "de", "het", "je", "jouw", "uw", "tot", "aan", "voor"}
+    {
+        "a",
+        "an",
+        "the",
+        "your",
+        "to",
+        "for",
+        "een",
+        "de",
+        "het",
+        "je",
+        "jouw",
+        "uw",
+        "tot",
+        "aan",
+        "voor",
+    }
 )
 _TIMING = re.compile(
     _B + r"(?:(?:with)?in|binnen|na) (?:\d+|a|one|two|three|a few|een|twee|drie|enkele|paar) "

@@ -29,8 +29,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "stress": (
-        "stress(?:es|ed|ful)? anti-stress overwhelm(?:ed)?",
-        (),
+        "stress(?:es|ed|ful)? anti-stress overwhelm(?:ed)? frazzled",
+        ("on edge",),
         "tension pressure",
         (),
     ),
@@ -101,7 +101,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "performance endurance stamina gains prs? pbs?",
         (
             "muscle (?:growth|mass|building|gains?)", "build(?:s|ing)? muscle", "athletic edge",
-            r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level",),
+            r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level", "level up",),
         "strength fitness oxygen",
         (),
     ),
@@ -113,7 +113,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "weight": (
         "slimming",
-        ("lose weight", "weight loss", r"fat (?:burn\w*|loss)", "shed (?:the )?pounds", r"flat (?:tummy|stomach|belly)",),
+        ("lose weight", "weight loss", r"fat (?:burn\w*|loss)", "shed (?:the )?pounds", r"flat (?:tummy|stomach|belly)", r"(?:beach|bikini|summer) body",),
         "weight metabolism appetite cravings",
         (),
     ),
@@ -130,7 +130,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "mood": (
-        "uplifting",
+        "uplifting grumpy cranky moody",
         ("(?:good|better|positive) mood", "mental resilience", "feel-good", r"sunshine in a \w+", "good vibes", r"(?:feel|be|stay) happ(?:y|ier)",),
         "mood resilience happiness wellbeing well-being",
         (),
@@ -201,6 +201,12 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "liver",
         (),
     ),
+    "hydration": (
+        "",
+        (),
+        "hydrat(?:e|es|ed|ing|ion)",
+        (),
+    ),
 }
 
 TRAPS = (
@@ -221,7 +227,7 @@ STRONG_CUES = (
     r"prevent\w*", r"protect\w* (?:against|from)", r"guard\w* against", r"ward\w* off", "at bay",
     "treat(?:s|ed|ing|ment|ments)?", "cur(?:e|es|ed|ing)", "heal(?:s|ed|ing|er)?",
     "remed(?:y|ies)", r"therap\w*", "relie(?:f|ve|ves|ved|ving)", r"alleviat\w*",
-    "eas(?:e|es|ed|ing)(?! of)", r"sooth\w*", "stops?", "stopping", "ends?", r"eliminat\w*",
+    "eas(?:e|es|ed|ing)(?! of)", r"sooth\w*", "stops?", "stopp(?:ing|ed)", "ends?", r"eliminat\w*",
     "get(?:s|ting)? rid", "rid of", r"banish\w*", "beats?", "beating", r"combat\w*", r"fight\w*",
     r"tackl\w*", r"counter\w*", r"revers\w*", r"normali[sz]\w*", r"regulat\w*", r"reduc\w*",
     r"lower(?:s|ing)|lower (?:your|the|my|his|her)", r"decreas\w*", r"lessen\w*", "fewer", "less", r"minimi[sz]\w*", "cuts?",
@@ -233,7 +239,9 @@ STRONG_CUES = (
     "control(?:s|ling)?", "natural (?:alternative|medicine|remedy|painkiller)", "alternative to",
     "instead of (?:painkillers|sleeping pills|medication|drugs)", r"anti-\w+", r"suppress\w*",
     r"dis+ap+ear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
-    "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away",
+    "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away", r"(?:went|gone) away", r"makes? (?:a|all the|such a|the|a huge|a big|a real) difference",
+    r"made (?:a|all the|such a|a huge|a big|a real) difference", r"kick\w* (?:\w+ ){0,3}to the curb", r"battl\w*",
+    "war on", "sos",
     "melts? away", "short work of", "put(?:s|ting)? (?:a stop|an end) to", "knocks? out",
     "shake off", "no longer", r"kiss\w* goodbye", r"wave\w* goodbye", r"bid\w* farewell",
     r"conquer\w*", r"defeat\w*", "tam(?:e|es|ing)", "fix(?:es)?", "miracle", "wonders?",
@@ -276,7 +284,10 @@ WEAK_CUES = (
     r"(?:pick|go-to|favou?rite|must-have|staple|companion|ally|hero|secret weapon|saviou?r) (?:for|in|against|during)",
     r"relax\w*", r"loosen\w*", r"settl(?:e|es|ed|ing)",
     r"nothing (?:else )?(?:touched|worked|helped|works|helps)", r"until (?:this|these|i (?:found|tried|started))",
-    r"give (?:\w+ ){1,3}a try", r"try (?:our|this|these)",
+    r"give (?:\w+ ){1,3}a try", r"try (?:our|this|these)", r"cop(?:e|es|ing) with",
+    r"(?:designed|formulated|made|created|developed|tailored) (?:for|to)", "got you covered",
+    r"has (?:got )?your back", r"we'?ve got you", r"when (?:\w+ ){0,2}(?:strikes?|hits?|flares? up|kicks? in)",
+    r"recommended (?:by \w+ )?for", r"risk of", r"not (?:a single|one)",
 )
 ADJACENT_CUES = (
     "for", "with", "without", "against",
@@ -339,6 +350,7 @@ OCCURRENCE = (
     "symptoms of (?:a |an )?(?:magnesium )?deficiency", "missed", "tends? to",
     r"(?:often|usually|frequently) (?:have|get|lose|run|show)", r"(?:have|has|show) (?:lower|low|reduced)",
     r"(?:lower|low|reduced) magnesium (?:levels?|status|stores)", "run low",
+    r"(?:higher|greater|increased) (?:in|among|for)",
     r"is an? (?:condition|disease|disorder)\b", "in which", r"develop\w*",
     "can (?:develop|arise|appear)", r"aris\w*",
 )

@@ -120,7 +120,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "weight": (
         "afvallen afslanken gewichtsverlies vetverbranding vetverbrander",
-        ("kilo'?s kwijt", "af te vallen", r"val(?:t|len)? (?:je |jij |u )?(?:\w+ )?af\b", "platte buik",),
+        ("kilo'?s kwijt", "af te vallen", r"val(?:t|len)? (?:je |jij |u )?(?:\w+ )?af\b", "platte buik", r"(?:bikini|strand|zomer)(?:lijf|body)",),
         "stofwisseling metabolisme ~eetlust ~verzadigd gewicht",
         (),
     ),
@@ -215,6 +215,12 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "~lever leverfunctie",
         (),
     ),
+    "hydration": (
+        "",
+        (),
+        "hydratatie ~gehydrateerd ~hydrateert vochtbalans",
+        (),
+    ),
 }
 
 # Phrases in which a topic word names no effect ("slaapkamer", "met hart en ziel").
@@ -271,7 +277,8 @@ STRONG_CUES = (
     r"verkort\w*", r"neemt\b.{0,30}\bweg", r"haalt\b.{0,30}\bweg", r"jaagt\b.{0,30}\bweg", r"verdrijf\w*",
     r"verja+g\w*", r"weert\b.{0,30}\baf", "afweren", r"houdt\b.{0,30}\btegen", r"blokke+r\w*", "sust",
     r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
-    r"afbouw\w*", "afkicken",
+    r"afbouw\w*", "afkicken", r"maakt?\b.{0,20}\bverschil", r"(?:is|zijn|was|waren) (?:\w+ )?(?:weg|verdwenen)\b",
+    "gestopt", r"strijd (?:tegen|aan)", "redder in nood", "sos",
     # de kopjes van een productblad: "Indicatie: krampen", "Toepassing: verlichting van..."
     r"(?:indicaties?|indicatie\w*|toepassing\w*|toepassingsgebied\w*|gebruik bij|aanbevolen bij|werkzaam bij|"
     r"doelgroep|geschikt bij|voordelen|werking|helpt bij|goed voor) ?:",
@@ -286,6 +293,8 @@ WEAK_CUES = (
     r"(?:opkomen|opkomt|opkomende|aankomen|aan voelt komen)", "zodra je",
     r"(?:beter|rustiger|minder|lichter|milder|zeldener|korter|zwakker)", r"ontspan\w*",
     r"last (?:hebt |heeft |hebben |heb |had )?van", r"probeer (?:dan |het |eens |ook )*(?:eens )?", r"niets? anders",
+    r"(?:ontwikkeld|samengesteld|gemaakt|bedoeld|geformuleerd) voor", r"(?:toeslaat|opspeelt|de kop opsteekt)",
+    r"aanrader (?:voor|bij)", r"aanbevolen (?:door \w+ )?(?:bij|voor)", r"risico op", "om te gaan met", "omgaan met",
     "tegen", "helpt", "helpen", "hulp bij", "ideaal", "speciaal", "onmisbaar", "essentieel",
     r"ondersteun\w*", "goed (?:voor|bij|tegen)", "dankzij", r"verbeter\w*", "zonder", "last van",
     r"lijd\w*", r"patient\w*", "mensen met", "wie last", "iedereen met", "vrouwen met",
@@ -365,7 +374,7 @@ OCCURRENCE = (
     "kan (?:wijzen|duiden) op", "wordt vaak", "gemist",
     "is een (?:aandoening|ziekte|stoornis|conditie)", "waarbij", r"ontsta\w*",
     "kan (?:ontstaan|optreden)", r"treedt\b.{0,30}\bop",
-    r"(?:kan|kunnen)\b.{0,40}\b(?:wijzen|duiden)\b",
+    r"(?:kan|kunnen)\b.{0,40}\b(?:wijzen|duiden)\b", r"(?:groter|hoger|kleiner|vaker) (?:bij|onder|voor)",
 )
 NEGATIONS = (
     "niet", "geen", "nooit",
