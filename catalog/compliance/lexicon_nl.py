@@ -235,7 +235,7 @@ TRAPS = (
     "onze focus", "in de overgang van",
     r"\w*(?:meter|meters|monitor|monitors|horloge|horloges|tracker|trackers)\b",
     "slaap lekker", "slaapwel", "welterusten", "kalm(?:pjes)? aan", "geen paniek",
-    r"wakker (?:liggen|lig|ligt) van",
+    r"wakker (?:liggen|lig|ligt) van", r"slaap(?:collectie|assortiment|afdeling|accessoires|artikelen)\w*",
 )
 
 # --- words that make a disease mention a claim (BLOCK) -------------------------------------

@@ -51,3 +51,10 @@ def test_regressions_from_spot_checks_are_all_right():
     """Sentences found wrong in spot checks and fixed (not a held-out set)."""
     scores = evaluate(read(DATA / "claims_regressions.jsonl"))
     assert [(k, s.wrong) for k, s in scores.items() if s.wrong] == []
+
+
+def test_ordinary_product_copy_is_never_flagged():
+    """Plain product copy with trap words (labels, shipping, forms, facts), written as a
+    precision check: every sentence must stay clean."""
+    scores = evaluate(read(DATA / "claims_precision.jsonl"))
+    assert [(k, s.wrong) for k, s in scores.items() if s.wrong] == []
