@@ -48,11 +48,11 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "blood-sugar": (
-        "insulin glycaemic glycemic glucose",
+        "insulin glycaemic glycemic",
         (
             "blood (?:sugar|glucose)", "glucose levels?",
             "(?:blood )?sugar (?:levels?|swings|spikes|balance)", r"sugar (?:crash\w*|cravings?)",),
-        "",
+        "glucose",
         (),
     ),
     "immunity": (
