@@ -60,7 +60,7 @@ DISEASE_PHRASES = (
     r"restless[- ]legs?", r"brain ?fog", "slapeloze nachten?", r"type[- ]?(?:2|ii|1)\b", "harde buiken",
     r"(?:piepen|suizen|fluiten|ruisen|piepende|suizende)(?: en (?:piepen|suizen|fluiten|ruisen))? (?:in|van) (?:je|de|mijn|uw|zijn|haar|m'n) oren",
     "(?:voortijdige|vroegtijdige) weeen", "frozen shoulder", "multiple sclerose", "dikke enkels",
-    "cognitieve achteruitgang", "lage bloeddruk", r"minder (?:vaak )?ziek", r"ziek (?:worden|zijn)", r"ziektedag\w*",
+    "cognitieve achteruitgang", "lage bloeddruk", r"stijve? (?:nek|rug|schouders?|gewrichten|kuiten|benen)", r"minder (?:vaak )?ziek", r"ziek (?:worden|zijn)", r"ziektedag\w*",
     r"ziekteverzuim", "droge ogen", r"hart (?:racet|bonkt|gaat tekeer|slaat over)",
     r"(?:te )?(?:hoog|hoge|verhoogde?|laag|lage|verlaagde?) (?:ldl|hdl|triglyceriden|cholesterol\w*|hba1c|glucose\w*|suikerwaarden|ferritine|tsh|crp|urinezuur|ontstekingswaarden)", r"verstopt(?:\?| zitten| gevoel| voelen)", r"verstopte (?:darm|darmen|ontlasting)", "(?:lage|hoge) rug", "pijnlijke (?:borsten|gewrichten|spieren|kuiten)",
 )

@@ -35,7 +35,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "calm": (
-        "calm(?:s|ing|er|ness|ed)? relax(?:es|ing|ation|ed) unwind(?:s|ing)? soothing serenity unbothered unfazed zen serene tranquil(?:ity)? decompress(?:ing)? grounded",
+        "calm(?:s|ing|er|ness|ed)? relax(?:es|ing|ation|ed) unwind(?:s|ing)? soothing serenity unbothered unfazed zen serene tranquil(?:ity)? decompress(?:ing)? grounded chill(?:ed)?",
         (
             "wind(?:s|ing)? down", "peace of mind", "inner peace", "at ease", r"settl\w* down", r"(?:quiet|calm|still|peaceful|relaxed) (?:mind|head)", "chill pill", r"chill(?:ed)? out", "chill vibes", "stay chill", "keep calm", "keep your cool", "inner balance", r"(?:feel|stay) centred",),
         "",
@@ -93,7 +93,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "recovery": (
         r"recuperat\w+ recovery recoveries",
-        ("bounce back",),
+        ("bounce back", r"sport\w* (?:&|and) recovery",),
         "recover(?:s|ing|ed)?",
         (),
     ),
@@ -220,7 +220,7 @@ TRAPS = (
     "insulin (?:injections|pens?|pumps?|users)", "no worries", "don'?t worry", r"worry-free \w+",
     r"(?:heart rate|blood pressure|sleep|glucose|fitness|activity) (?:monitors?|trackers?|meters?|apps?|watch\w*)",
     "complaints? (?:procedure|form|department|handling)",
-    r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
+    r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
 )
 
 STRONG_CUES = (
@@ -241,7 +241,7 @@ STRONG_CUES = (
     r"dis+ap+ear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
     "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away", r"(?:went|gone) away", r"makes? (?:a|all the|such a|the|a huge|a big|a real) difference",
     r"made (?:a|all the|such a|a huge|a big|a real) difference", r"kick\w* (?:\w+ ){0,3}to the curb", r"battl\w*",
-    "war on", "sos",
+    "war on", "sos", "in check", r"under (?:control|wraps)",
     "melts? away", "short work of", "put(?:s|ting)? (?:a stop|an end) to", "knocks? out",
     "shake off", "no longer", r"kiss\w* goodbye", r"wave\w* goodbye", r"bid\w* farewell",
     r"conquer\w*", r"defeat\w*", "tam(?:e|es|ing)", "fix(?:es)?", "miracle", "wonders?",
@@ -297,7 +297,8 @@ ADJACENT_AFTER = (
 )
 
 ADVICE = (
-    r"consult\w*", "talk to", "speak to", "check with",
+    r"consult\w*",
+    r"(?:talk|speak|check with) (?:to )?(?:your|a|the|an) (?:own )?(?:doctor|gp|pharmacist|physician|midwife|specialist|healthcare|health care|care|medical)",
     r"ask (?:\w+ ){0,2}(?:doctor|pharmacist|gp|midwife)", "see (?:your|a) (?:doctor|gp|physician)",
     "tell (?:your|a) (?:doctor|gp|pharmacist)", "contact (?:your|a) (?:doctor|gp)",
     "medical (?:advice|supervision|attention|help)", "healthcare (?:professional|provider)",

@@ -43,7 +43,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (r"dagelijkse (?:druk|spanning\w*)",),
     ),
     "calm": (
-        "kalm kalmte ~kalmeert ~kalmerend ~kalmerende rustgevend ontspan ontspanning ~ontspant ~ontspannen ~ontspannend ~ontspannende ~zen ~relax ~relaxed ~relaxen ~chill ~chillen",
+        "kalm kalmte ~kalmeert ~kalmerend ~kalmerende rustgevend ontspan ontspanning ~ontspant ~ontspannen ~ontspannend ~ontspannende ~zen ~relax ~relaxed ~relaxen ~chill ~chillen ~chille ~gechild",
         (
             "rustig(?:e|er)? (?:hoofd|gevoel|geest|lijf)", "innerlijke rust", "rust in je hoofd",
             r"tot rust\b", "innerlijke balans",),
@@ -101,8 +101,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "recovery": (
         "spierherstel recuperatie hersteltijd herstelfase ~recovery recupereren ~recupereer ~recupereert",
         (
-            r"herstel (?:na|van|tijdens) (?:het |je |de |jouw )?(?:sport\w*|training\w*|inspanning\w*|workout\w*|spieren)",
-        ),
+            r"herstel (?:na|van|tijdens) (?:het |je |de |jouw )?(?:sport\w*|training\w*|inspanning\w*|workout\w*|spieren)", r"sport\w* (?:&|en) herstel",),
         "~herstel ~herstelt ~herstellen ~herstelvermogen",
         (),
     ),
@@ -235,7 +234,7 @@ TRAPS = (
     "onze focus", "in de overgang van",
     r"\w*(?:meter|meters|monitor|monitors|horloge|horloges|tracker|trackers)\b",
     "slaap lekker", "slaapwel", "welterusten", "kalm(?:pjes)? aan", "geen paniek",
-    r"wakker (?:liggen|lig|ligt) van", r"slaap(?:collectie|assortiment|afdeling|accessoires|artikelen)\w*",
+    r"wakker (?:liggen|lig|ligt) van", r"(?:gekoeld|koud) (?:serveren|bewaren|drinken)", r"slaap(?:collectie|assortiment|afdeling|accessoires|artikelen)\w*",
 )
 
 # --- words that make a disease mention a claim (BLOCK) -------------------------------------
@@ -248,7 +247,7 @@ STRONG_CUES = (
     r"helend\w*", "heling", r"remedie\w*", r"therapie\w*", r"therapeutisch\w*", r"verlicht\w*",
     r"verzacht\w*", r"verhelp\w*", r"bestrijd\w*", r"pakt\b.{0,40}\baan", r"aanpak\w*",
     "aan te pakken", "helpt (?:bij|tegen|met|je van|je af)", "helpen (?:bij|tegen)",
-    r"werkt?\w* (?:goed |prima )?(?:tegen|bij)", "effectief", r"verminder\w*", r"verla+g\w*",
+    r"werkt?\w* (?:\w+ )?(?:tegen|bij)", "effectief", r"verminder\w*", r"verla+g\w*",
     r"verklein\w*", "vermindering", "minder", r"normalise+r\w*", "normaliseert", r"regule+r\w*",
     "reguleert", "stopt", "stoppen", "stilt", "stillen", r"\w*stillend\w*", r"\w*remmend\w*",
     r"\w*verlagend\w*", "remt", "remmen", r"verdwijn\w*", "verdwenen", "nooit meer",
@@ -278,7 +277,7 @@ STRONG_CUES = (
     r"verja+g\w*", r"weert\b.{0,30}\baf", "afweren", r"houdt\b.{0,30}\btegen", r"blokke+r\w*", "sust",
     r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
     r"afbouw\w*", "afkicken", r"maakt?\b.{0,20}\bverschil", r"(?:is|zijn|was|waren) (?:\w+ )?(?:weg|verdwenen)\b",
-    "gestopt", r"strijd (?:tegen|aan)", "redder in nood", "sos",
+    "gestopt", r"strijd (?:tegen|aan)", "redder in nood", "sos", "eronder", "onder de duim", "in toom",
     # de kopjes van een productblad: "Indicatie: krampen", "Toepassing: verlichting van..."
     r"(?:indicaties?|indicatie\w*|toepassing\w*|toepassingsgebied\w*|gebruik bij|aanbevolen bij|werkzaam bij|"
     r"doelgroep|geschikt bij|voordelen|werking|helpt bij|goed voor) ?:",

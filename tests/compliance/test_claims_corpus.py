@@ -5,7 +5,7 @@ flagged (warn or block), <= 3 % of sentences that make no claim (authorised word
 innocent sentences with trap words) flagged. `claims_blind.jsonl` was written by an
 independent author without sight of the checker (its README: BLIND_CORPUS_README.md),
 `claims_blind2.jsonl` by a second one in another style (BLIND2_CORPUS_README.md); the
-dev sets are this project's own, dev2-dev6 each written as a fresh held-out set (their first
+dev sets are this project's own, dev2-dev7 each written as a fresh held-out set (their first
 scores, before any tuning on them, are in data/scores/).
 """
 
@@ -22,6 +22,7 @@ CORPORA = [
     "claims_blind2.jsonl",
     "claims_dev5.jsonl",
     "claims_dev6.jsonl",
+    "claims_dev7.jsonl",
 ]
 
 
