@@ -10,18 +10,25 @@ How a unit (a sentence; a question and its answer count as one) is read:
    first and never flagged: a register concept with its qualifier ("normal muscle function",
    "minder vermoeidheid") in any frame ("does its bit for", "daar draagt magnesium aan bij",
    a ✔ list), unless a word that says more governs it or the claim goes on with more;
-2. a disease or symptom ("kuitkrampen", "migraine attacks", "PMS-klachten") together with a
-   claim word (prevent, relieve, "voorkomt", "minder", "nooit meer", "voor mensen met",
-   "X-free", a question the copy answers...) is a medicinal claim: BLOCK;
+2. a condition (`conditions_nl`, `conditions_en`: diseases, symptoms by their description,
+   markers such as HbA1c) together with a claim word (prevent, relieve, "voorkomt",
+   "minder", "nooit meer", "voor mensen met", "X-free", a question the copy answers, a
+   testimonial's before and after, a dosing line, a spec sheet's "Indicatie:"), in a
+   marketplace keyword title, or the product in place of a medicine ("ditch the SSRIs") is
+   a medicinal claim: BLOCK;
 3. a topic no authorised claim covers (sleep, stress, memory...) is a claim wherever it
    stands; a weak topic word (energy, bones, muscles, focus...) only with an effect word
-   ("geeft je energie", "sterke botten"): WARN; so is a claim frame left over after step 1,
-   an authorised claim overstated ("draagt bij tot sterke spieren", "vermoeidheid en
-   uitputting");
+   ("geeft je energie", "sterke botten", "nerves of steel"); in a hashtag or keyword title
+   any topic word: WARN (`topics`); so is a claim frame left over after step 1, an
+   authorised claim overstated ("draagt bij tot sterke spieren", "vermoeidheid en
+   uitputting") or another nutrient's function ("normal blood clotting");
 4. a mention is no claim in advice ("overleg met je arts", "not intended to treat", "stop
    if..."), as a side effect ("kan dunne ontlasting geven"), as a fact about who runs a
-   risk ("komt vaker voor bij ouderen"), or about the shopper's medicines ("medicijnen
-   tegen diabetes").
+   risk ("komt vaker voor bij ouderen"), about the shopper's medicines ("medicijnen tegen
+   diabetes"), in a review denying an effect ("did nothing for my cramps"), a refusal to
+   claim ("dat mogen we niet beloven"), a suitability next to a dietary fact ("geen
+   toegevoegde suikers, ook als je diabetes hebt"); in shop talk (newsletters, orders,
+   menus, "did you know") a topic word needs an effect word.
 """
 
 from __future__ import annotations
