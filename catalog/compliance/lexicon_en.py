@@ -220,7 +220,8 @@ TRAPS = (
     "insulin (?:injections|pens?|pumps?|users)", "no worries", "don'?t worry", r"worry-free \w+",
     r"(?:heart rate|blood pressure|sleep|glucose|fitness|activity) (?:monitors?|trackers?|meters?|apps?|watch\w*)",
     "complaints? (?:procedure|form|department|handling)",
-    r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
+    r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled",
+    r"(?:high|extra|maximum|max|full|double|triple|regular|normal)[- ]strength", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
 )
 
 STRONG_CUES = (

@@ -106,7 +106,11 @@ class UnitReader:
         # "Did nothing for my cramps", "Helpt bij mij niet tegen de kramp" (unless "but this did")
         self.denied = bool(spans(lex.denials, masked)) and not _CONTRAST.search(masked)
         # "Ook te gebruiken als je diabetes hebt" next to "geen toegevoegde suikers"
-        self.suitable = bool(spans(lex.suitability, masked)) and bool(spans(lex.dietary, masked))
+        self.suitable = (
+            {self.clause(s.start) for s in spans(lex.suitability, masked)}
+            if spans(lex.dietary, masked)
+            else set()
+        )
         # A newsletter, order or menu line; a keyword title ("| SLAAP | ONTSPANNING |") is none.
         # a shop menu ("Categories: Sleep | Stress | Kids") is no title
         self.keyword_title = bool(_KEYWORD_TITLE.search(masked)) and not _NAVIGATION.search(masked)
@@ -225,10 +229,12 @@ def disease_claims(reader: UnitReader) -> list[Span]:
     ]
     mentions += spans(lex.disease_phrases, text)
     claims: list[Span] = []
-    if reader.denied or reader.suitable:
+    if reader.denied:
         return claims
     for mention in mentions:
         if reader.in_trap(mention.start, mention.end):
+            continue
+        if reader.clause(mention.start) in reader.suitable:
             continue
         at = token_at(reader.toks, mention.start)
         # The mention with its neighbours: "stomach cramps", "dunne ontlasting", "buikkrampen".

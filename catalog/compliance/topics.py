@@ -27,6 +27,12 @@ AUTHORISED_AREAS = frozenset(
         "claim-wording",
     }
 )
+_CLAIM_NAMES = frozenset(
+    {
+        *("formula", "complex", "support", "blend", "aid", "booster", "boost", "shot", "remedy"),
+        *("formule", "kuur", "mix", "remedie", "ondersteuning"),
+    }
+)
 _COMPARATIVES = frozenset(
     {
         *("better", "deeper", "sounder", "faster", "longer", "more", "harder", "stronger"),
@@ -190,6 +196,8 @@ def _has_effect(reader: UnitReader, mention: Span, names: list[Span] | None = No
     after = [t.text for t in reader.toks[token_at(reader.toks, mention.end) :][:2]]
     if after[:1] and after[0] in _COMPARATIVES:
         return True  # "sleep better", "slaap dieper"
+    if after[:1] and after[0] in _CLAIM_NAMES:
+        return True  # "our sleep formula", "onze stresskuur": a product named for its effect
     if after == ["of", "steel"] or after == ["of", "iron"] or after == ["van", "staal"]:
         return True  # "Nerves of steel"
     before = [t.text for t in reader.toks[max(0, at - ADJACENT_TOKENS) : at]]
