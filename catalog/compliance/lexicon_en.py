@@ -131,7 +131,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "mood": (
         "uplifting grumpy cranky moody",
-        ("(?:good|better|positive) mood", "mental resilience", "feel-good", r"sunshine in a \w+", "good vibes", r"(?:feel|be|stay) happ(?:y|ier)",),
+        ("(?:good|better|positive) mood", "mental resilience", "feel-good", r"sunshine in a \w+", "good vibes", r"(?:feel|be|stay) happ(?:y|ier)", r"feel (?:the difference|better|great|amazing|fantastic|your best|like new|like a new person)",),
         "mood resilience happiness wellbeing well-being",
         (),
     ),
@@ -205,6 +205,12 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "",
         (),
         "hydrat(?:e|es|ed|ing|ion)",
+        (),
+    ),
+    "health": (
+        "",
+        (),
+        "health wellness",
         (),
     ),
 }

@@ -43,7 +43,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (r"dagelijkse (?:druk|spanning\w*)",),
     ),
     "calm": (
-        "kalm kalmte ~kalmeert ~kalmerend ~kalmerende rustgevend ontspan ontspanning ~ontspant ~ontspannen ~ontspannend ~ontspannende ~zen ~relax ~relaxed ~relaxen ~chill ~chillen ~chille ~gechild",
+        "kalm kalmte ~kalmeert ~kalmerend ~kalmerende rustgevend ontspan ontspanning ~ontspant ~ontspannen ~ontspannend ~ontspannende ~zen ~relax ~relaxed ~relaxen ~chill ~chillen ~chille ~gechild ~relaxt ~relaxte",
         (
             "rustig(?:e|er)? (?:hoofd|gevoel|geest|lijf)", "innerlijke rust", "rust in je hoofd",
             r"tot rust\b", "innerlijke balans",),
@@ -142,7 +142,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "levenslust geluksgevoel",
         (
             "goed(?:e)? (?:humeur|gevoel)", "mentale veerkracht", "betere stemming",
-            "positieve stemming", r"zonnetje in (?:een|je) \w+", "weer (?:helemaal )?(?:jezelf|mezelf)", r"(?:lekker(?:der)?|goed) in (?:je|jouw|uw) vel",),
+            "positieve stemming", r"zonnetje in (?:een|je) \w+", "weer (?:helemaal )?(?:jezelf|mezelf)", r"(?:lekker(?:der)?|goed) in (?:je|jouw|uw) vel", r"voel (?:je|u|jij|ik me) (?:beter|top|fantastisch|geweldig|als nieuw)", r"voel het verschil",),
         "~humeur ~stemming veerkracht welzijn welbevinden",
         (),
     ),
@@ -218,6 +218,12 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "",
         (),
         "hydratatie ~gehydrateerd ~hydrateert vochtbalans",
+        (),
+    ),
+    "health": (
+        "",
+        (),
+        "gezondheid",
         (),
     ),
 }
