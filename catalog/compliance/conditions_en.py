@@ -21,7 +21,7 @@ inflamed infections? flu influenza colds? covid burnout burn-out tinnitus epilep
 convulsions? tremors? trembling tingling tingles tingly numbness ibs irritability injur(?:y|ies) fractures?
 hangovers? jetlag eczema acne psoriasis rosacea dermatitis hives urticaria obesity obese diseases? illness(?:es)?
 disorders? ailments? symptoms? syndromes? conditions? sciatica lumbago osteopenic cramped surgery surgeries
-operations? sickness vomiting dizziness dizzy fainting colic teething endometriosis pcos allerg(?:y|ies) hay-fever
+operations? sickness vomiting dizziness dizzy fainting colic colick?y teething endometriosis pcos allerg(?:y|ies) hay-fever
 viral virus(?:es)? wounds? bruis(?:e|es|ing) scars? sprains? tendonitis tendinitis bursitis ulcers? gastritis
 colitis crohn'?s? coeliac celiac diverticulitis angina neuropathy neuralgia vertigo cavities caries bedwetting
 stiffness stiff itch(?:ing|y)? twitchy shaky varicose haemorrhoids? hemorrhoids? incontinence cystitis utis?
@@ -56,7 +56,7 @@ DISEASE_PHRASES = (
     r"(?:premature|early|preterm) (?:contractions|labou?r|birth)", "gestational diabetes",
     "erectile dysfunction", "vaginal dryness", "acid indigestion", "type (?:2|ii|1|i) diabetes",
     r"type[- ](?:2|ii)", "fatty liver", "baby blues", "athlete'?s foot", "repetitive strain", "macular degeneration",
-    r"dry eyes?", "low blood pressure", r"sick days?", r"(?:get|getting|got|fall|falling|feel|feeling) sick",
+    r"dry eyes?", "low blood pressure", r"heart flutter\w*", r"sick days?", r"(?:get|getting|got|fall|falling|feel|feeling) sick",
     r"less (?:often )?sick", r"tummy (?:troubles?|problems?|issues?|complaints?|aches?)", r"heart (?:racing|pounding|fluttering|skipping)",
     r"(?:anxiety|asthma|gout|coughing|sneezing|angina|dizzy|hypoglyc\w*) (?:attacks?|spells?|episodes?|fits?)",
     r"(?:high|low|elevated|raised) (?:ldl|hdl|triglycerides|cholesterol|hba1c|a1c|glucose|uric acid|crp|ferritin|tsh)", "liver disease", "slipped disc", "water retention",
@@ -84,7 +84,8 @@ MEDICINE_SUBSTITUTES = (
     r"quit\w*|stop(?:ped|ping|s)?(?: taking| using)?|swap\w*(?: out)?|(?:get|getting|got|come|coming|came) off|"
     r"wean\w* (?:\w+ )?off|off (?:his|her|my|their|your|the)|(?:ever|never|no longer|not) (?:\w+ )?need\w*) (?:\w+ )"
     r"{0,3}?(?:" + _DRUGS + r"|drugs|pills)(?![\w-])",
-    r"(?:without|fewer|less|reduce your|cut (?:down|back) on) (?:\w+ ){0,2}?" + _DRUGS + r"(?![\w-])",
+    r"(?:without|fewer|less|reduc\w* (?:my|your|his|her|their|the)|cut (?:down|back) on) (?:\w+ ){0,2}?" + _DRUGS
+    + r"(?![\w-])",
     r"(?:blood pressure|cholesterol|blood sugar|hba1c|a1c|ldl|glucose)\b.{0,15}\b(?:was|from) \d+(?:/\d+)?\b.{0,25}\b(?:now|to)\b",
     r"natural (?:painkiller|antidepressant|sleeping pill|tranquil\w+|beta-blocker|medicine|inhaler)s?",
     r"(?:lower\w*|reduc\w*|bring\w* down|drop\w*|decreas\w*)\b.{0,20}\b(?:blood pressure|cholesterol|ldl|"

@@ -38,7 +38,7 @@ extrasystole extrasystolen hypotensie aneurysma embolie oedeem ~gezwollen reumat
 hepatitis cirrose pancreatitis leververvetting hypoglykemie hyperglykemie retinopathie nefropathie ~tourette
 fobie babyblues ~pmdd dialyse chemo chemotherapie parodontitis gingivitis caries tandplak ~plaque gordelroos
 herpes ~wrat wratten rosacea dermatitis netelroos galbulten candida miskraam onvruchtbaarheid impotentie
-voorweeen <aanval opstoot opstoten ~prediabetes ~prediabeet ~insomnie ~hernia ~copd ijzergebrek voetschimmel
+~tintelen ~tintelt hartfladderen voorweeen <aanval opstoot opstoten ~prediabetes ~prediabeet ~insomnie ~hernia ~copd ijzergebrek voetschimmel
 ~puistjes <uitslag ~raynaud verslaving ~gaatjes maculadegeneratie ~meniere
 """
 
@@ -46,7 +46,7 @@ DISEASE_PHRASES = (
     "(?:te )?hoge bloeddruk", "verhoogde bloeddruk", r"(?:te )?hoge bloedsuiker\w*",
     "rusteloze benen", "chronische vermoeidheid", "brandend maagzuur", "doof gevoel",
     r"epileptische aanval\w*", "metabool syndroom", "onregelmatige hartslag",
-    r"hart- en vaatziekte\w*", r"me/cvs|\bcvs", "trillende (?:oogleden|ooglid|handen|spieren)",
+    r"hart- en vaatziekte\w*", r"me/cvs|\bcvs", r"trillende? (?:oogleden|ooglid|handen|spieren)",
     "stijve spieren", "zware benen", "dunne ontlasting", "opgeblazen gevoel",
     "verlies van eetlust",
     r"verstoorde? (?:hartritme|slaap|nachtrust|darmflora|spijsvertering|stoelgang)\w*",
@@ -60,9 +60,9 @@ DISEASE_PHRASES = (
     r"restless[- ]legs?", r"brain ?fog", "slapeloze nachten?", r"type[- ]?(?:2|ii|1)\b", "harde buiken",
     r"(?:piepen|suizen|fluiten|ruisen|piepende|suizende)(?: en (?:piepen|suizen|fluiten|ruisen))? (?:in|van) (?:je|de|mijn|uw|zijn|haar|m'n) oren",
     "(?:voortijdige|vroegtijdige) weeen", "frozen shoulder", "multiple sclerose", "dikke enkels",
-    "cognitieve achteruitgang", "lage bloeddruk", r"stijve? (?:nek|rug|schouders?|gewrichten|kuiten|benen)", r"minder (?:vaak )?ziek", r"ziek (?:worden|zijn)", r"ziektedag\w*",
+    "cognitieve achteruitgang", r"carpa(?:a)?le? ?tunnel\w*", r"fladderend(?:e)? hart", "lage bloeddruk", r"stijve? (?:nek|rug|schouders?|gewrichten|kuiten|benen)", r"minder (?:vaak )?ziek", r"ziek (?:worden|zijn)", r"ziektedag\w*",
     r"ziekteverzuim", "droge ogen", r"hart (?:racet|bonkt|gaat tekeer|slaat over)",
-    r"(?:te )?(?:hoog|hoge|verhoogde?|laag|lage|verlaagde?) (?:ldl|hdl|triglyceriden|cholesterol\w*|hba1c|glucose\w*|suikerwaarden|ferritine|tsh|crp|urinezuur|ontstekingswaarden)", r"verstopt(?:\?| zitten| gevoel| voelen)", r"verstopte (?:darm|darmen|ontlasting)", "(?:lage|hoge) rug", "pijnlijke (?:borsten|gewrichten|spieren|kuiten)",
+    r"(?:te )?(?:hoog|hoge|verhoogde?|laag|lage|verlaagde?) (?:ldl|hdl|triglyceriden|cholesterol\w*|hba1c|glucose\w*|suikerwaarden|ferritine|tsh|crp|urinezuur|ontstekingswaarden)", r"verstopt(?=\s*\?)|verstopt (?:zitten|gevoel|voelen)", r"verstopte (?:darm|darmen|ontlasting)", "(?:lage|hoge) rug", "pijnlijke (?:borsten|gewrichten|spieren|kuiten)",
 )
 
 # Medicines and their classes as people name them; a claim to replace or spare one is medicinal.
@@ -84,6 +84,7 @@ MEDICINE_SUBSTITUTES = (
     r"natuurlijke? (?:pijnstiller|antidepressivum|slaapmiddel|kalmeringsmiddel|bloeddrukverlager|medicijn)\w*",
     r"van (?:je |jouw |de |uw |die |mijn |m'n )?(?:\w+ )?" + _DRUGS + r"\b.{0,20}\baf\b",
     r"(?:minder|geen) (?:\w+ ){0,2}" + _DRUGS + r" (?:meer )?(?:nodig|slikken|nemen)",
+    _DRUGS + r"\b.{0,15}\b(?:verlaagd|verminderd|afgebouwd|gehalveerd|gestopt)\b",
     r"(?:afbouw\w*|afkicken) (?:\w+ ){0,3}" + _DRUGS + r"(?![\w-])",
     r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|hba1c|ldl|glucose\w*)\b.{0,15}\b(?:was|van) \d+(?:/\d+)?\b.{0,25}\b(?:nu|naar)\b",
     r"(?:voorheen|vroeger)\b.{0,60}\b" + _DRUGS + r"\b.{0,40}\b(?:nu|niet meer|nooit meer)",

@@ -37,7 +37,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "calm": (
         "calm(?:s|ing|er|ness|ed)? relax(?:es|ing|ation|ed) unwind(?:s|ing)? soothing serenity unbothered unfazed zen serene tranquil(?:ity)? decompress(?:ing)? grounded chill(?:ed)?",
         (
-            "wind(?:s|ing)? down", "peace of mind", "inner peace", "at ease", r"settl\w* down", r"(?:quiet|calm|still|peaceful|relaxed) (?:mind|head)", "chill pill", r"chill(?:ed)? out", "chill vibes", "stay chill", "keep calm", "keep your cool", "inner balance", r"(?:feel|stay) centred",),
+            "wind(?:s|ing)? down", "peace of mind", "inner peace", "at ease", r"settl\w* down", r"(?:quiet|calm|still|peaceful|relaxed) (?:mind|head)", "chill pill", r"chill(?:ed)? out", "chill vibes", "stay chill", "keep calm", "keep your cool", "inner balance", r"(?:feel|stay) centred", "wind-down", r"switch(?:es|ing)? off (?:after|at the end)",),
         "",
         (),
     ),
@@ -101,7 +101,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "performance endurance stamina gains prs? pbs?",
         (
             "muscle (?:growth|mass|building|gains?)", "build(?:s|ing)? muscle", "athletic edge",
-            r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level", "level up",),
+            r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level", "level up", r"get(?:ting)? (?:more|the most) out of (?:every|your|each) (?:training|workout|session|run|ride)\w*",),
         "strength fitness oxygen",
         (),
     ),
@@ -137,7 +137,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "energy": (
         r"energi[sz](?:ed|ing|es) energetic turbo\w* pep oomph",
-        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*", r"(?:swap|replace|instead of|skip|ditch|without) (?:\w+ ){0,3}(?:coffee|espresso|energy drinks?|caffeine)", "beast mode", "rocket fuel", r"(?:afternoon|energy|3 ?pm) (?:slump|crash|dip)", "get up and go", r"spring in (?:your|my) step", r"power through", r"fuel (?:your|the) day", r"(?:gives?|giving) (?:you )?a (?:lift|boost|kick|push)", r"push(?:ing)? through", r"ready to (?:crush|take on|conquer|smash)", r"crush(?:ing)? (?:your|the) (?:day|goals|workout)",),
+        ("energy boost", "full of energy", r"recharg\w* (?:your )?batter\w*", r"(?:swap|replace|instead of|skip|ditch|without) (?:\w+ ){0,3}(?:coffee|espresso|energy drinks?|caffeine)", "beast mode", "rocket fuel", r"(?:afternoon|energy|3 ?pm) (?:slump|crash|dip)", "get up and go", r"spring in (?:your|my) step", r"power through", r"fuel (?:your|the) day", r"(?:gives?|giving) (?:you )?a (?:lift|boost|kick|push)", r"push(?:ing)? through", r"ready to (?:crush|take on|conquer|smash)", r"crush(?:ing)? (?:your|the) (?:day|goals|workout)", r"keeps? (?:you|me) going",),
         "energy vitality vital",
         (),
     ),
@@ -226,7 +226,7 @@ TRAPS = (
     "insulin (?:injections|pens?|pumps?|users)", "no worries", "don'?t worry", r"worry-free \w+",
     r"(?:heart rate|blood pressure|sleep|glucose|fitness|activity) (?:monitors?|trackers?|meters?|apps?|watch\w*)",
     "complaints? (?:procedure|form|department|handling)",
-    r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled",
+    r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled", r"calm (?:waters?|seas?|weather|winds?|lakes?)",
     r"(?:high|extra|maximum|max|full|double|triple|regular|normal)[- ]strength", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
 )
 
@@ -248,7 +248,9 @@ STRONG_CUES = (
     r"dis+ap+ear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
     "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away", r"(?:went|gone) away", r"makes? (?:a|all the|such a|the|a huge|a big|a real) difference",
     r"made (?:a|all the|such a|a huge|a big|a real) difference", r"kick\w* (?:\w+ ){0,3}to the curb", r"battl\w*",
-    "war on", "sos", "in check", r"under (?:control|wraps)",
+    "war on", "sos", "in check", r"good ?night,", "meet your match", "game over", r"days are numbered",
+    "so long", "adios", "see ya", r"tak\w* the (?:sting|pain|edge|ache) (?:out|off)",
+    r"gets? things (?:going|moving)", r"under (?:control|wraps)",
     "melts? away", "short work of", "put(?:s|ting)? (?:a stop|an end) to", "knocks? out",
     "shake off", "no longer", r"kiss\w* goodbye", r"wave\w* goodbye", r"bid\w* farewell",
     r"conquer\w*", r"defeat\w*", "tam(?:e|es|ing)", "fix(?:es)?", "miracle", "wonders?",
@@ -379,7 +381,7 @@ EFFECT = (
     "cope", r"recharg\w*", "wake up", "eas(?:e|es|ed|ing)(?! of)", r"sooth\w*", r"calm\w*",
     r"settl\w* down", r"regulat\w*", r"stimulat\w*", r"activat\w*", r"nurtur\w*", r"feed\w*",
     r"recover\w*", r"repair\w*", r"rejuvenat\w*", r"revitali[sz]\w*", "kick-?starts?", r"charg\w*",
-    "without the crash", r"unlock\w*", r"(?:indications?|applications?|uses?|used for|recommended for|target group|"
+    "without the crash", "from within", r"unlock\w*", r"(?:indications?|applications?|uses?|used for|recommended for|target group|"
     r"benefits?|key benefits|effects?|helps with|good for) ?:", r"ensur\w*", "makes? sure", r"loosen\w*", r"curb\w*",
     r"supercharg\w*", "stay(?:s)?",
 )
@@ -388,7 +390,7 @@ EFFECT_ADJECTIVES = (
     r"sharp\w*", "glowing", "radiant", "instant", "all[- ]day", "optimal", "peak", "faster",
     "quicker", "normal", "resilient", "higher", "extra", "boundless", "endless", "natural",
     "restful", "calm", "clear", "smooth", "steady", "lasting", "sustained", "full", "new",
-    "renewed", "vibrant", r"laser(?:-sharp)?", "razor-sharp", "crystal-clear", "limber", "rock-solid", "solid", "iron", "unbreakable", "bulletproof", "much",
+    "renewed", "vibrant", "clearer", "smoother", "softer", "brighter", "firmer", "calmer", "happier", r"laser(?:-sharp)?", "razor-sharp", "crystal-clear", "limber", "rock-solid", "solid", "iron", "unbreakable", "bulletproof", "much",
 )
 EFFECT_BEFORE = (
     "for",

@@ -26,7 +26,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "slaap slapen inslapen doorslapen nachtrust ~uitgerust ~uitgeslapen ~slaapt ~sliep ~sliepen ~geslapen ~doorslaapt ~inslaapt",
         (
             "in slaap (?:vallen|valt)", r"fris (?:en \w+ )?wakker", r"goede nacht\b",
-            "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren", "(?:in )?dromenland", r"(?:slaap|slaapt|slapen|sliep) als een (?:baby|roos|blok|os)",),
+            "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren", "(?:in )?dromenland", r"(?:slaap|slaapt|slapen|sliep) als een (?:baby|roos|blok|os)", r"(?:uitgerust|fris|energiek) wakker (?:worden|word|wordt)",),
         "",
         (),
     ),
@@ -38,15 +38,15 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "stress": (
         "stress ~overprikkeld ~overprikkeling",
-        ("anti-stress",),
+        ("anti-stress", "het hoofd koel",),
         "<spanning",
-        (r"dagelijkse (?:druk|spanning\w*)",),
+        (r"dagelijkse (?:druk|spanning\w*)", "onder druk",),
     ),
     "calm": (
         "kalm kalmte ~kalmeert ~kalmerend ~kalmerende rustgevend ontspan ontspanning ~ontspant ~ontspannen ~ontspannend ~ontspannende ~zen ~relax ~relaxed ~relaxen ~chill ~chillen ~chille ~gechild ~relaxt ~relaxte",
         (
             "rustig(?:e|er)? (?:hoofd|gevoel|geest|lijf)", "innerlijke rust", "rust in je hoofd",
-            r"tot rust\b", "innerlijke balans",),
+            r"tot rust\b", "innerlijke balans", r"(?:uitschakelen|afschakelen|ontprikkelen) na", "tot jezelf komen", r"rustig(?:e|er)? (?:kind\w*|baby\w*|nacht\w*|mensen|zenuwen)",),
         "~rust",
         (),
     ),
@@ -93,7 +93,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "cognition": (
-        "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie vergeetachtig denkkracht hersenkracht",
+        "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie vergeetachtig denkkracht hersenkracht ~geconcentreerd ~geconcentreerde",
         ("helder(?:e)? (?:hoofd|geest)", "mentale scherpte", "scherp(?:e)? brein", "helder denken",),
         "~focus ~brein ~scherp ~alert ~helder ~focussen ~focust ~concentreer",
         (),
@@ -107,7 +107,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "performance": (
         "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren ~pr",
-        ("beter (?:te )?presteren", r"presteer\w* beter", "presteert beter"),
+        ("beter (?:te )?presteren", r"presteer\w* beter", "presteert beter", r"haal (?:meer|alles|het maximale|het beste) uit (?:je|elke|iedere|jouw) (?:training|workout|sessie)\w*",),
         "~conditie ~kracht zuurstof ~power",
         (),
     ),
@@ -150,7 +150,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "energieboost ~energiek ~energieker <dip middagdip energiedip ~turbo ~pep",
         (
             "vol energie", "boordevol energie", r"batterij\w*\b.{0,25}\bop(?:laden|geladen)?\b",
-            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)", "vol gas", r"(?:een|je) (?:extra |flinke )?(?:boost|oppepper|kick|duwtje)", r"door(?: te)? ?bijten",),
+            r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)", "vol gas", r"(?:een|je) (?:extra |flinke )?(?:boost|oppepper|kick|duwtje)", r"door(?: te)? ?bijten", r"houdt (?:je|jou|u) (?:\w+ ){0,3}gaande", "op de been",),
         "energie ~vitaliteit ~vitaal ~fit ~fitter ~fut",
         (),
     ),
@@ -240,7 +240,7 @@ TRAPS = (
     "onze focus", "in de overgang van",
     r"\w*(?:meter|meters|monitor|monitors|horloge|horloges|tracker|trackers)\b",
     "slaap lekker", "slaapwel", "welterusten", "kalm(?:pjes)? aan", "geen paniek",
-    r"wakker (?:liggen|lig|ligt) van", r"(?:gekoeld|koud) (?:serveren|bewaren|drinken)", r"slaap(?:collectie|assortiment|afdeling|accessoires|artikelen)\w*",
+    r"wakker (?:liggen|lig|ligt) van", r"kalme? (?:zee|water|weer|wind|meer)", r"(?:gekoeld|koud) (?:serveren|bewaren|drinken)", r"slaap(?:collectie|assortiment|afdeling|accessoires|artikelen)\w*",
 )
 
 # --- words that make a disease mention a claim (BLOCK) -------------------------------------
@@ -284,6 +284,9 @@ STRONG_CUES = (
     r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
     r"afbouw\w*", "afkicken", r"maakt?\b.{0,20}\bverschil", r"(?:is|zijn|was|waren) (?:\w+ )?(?:weg|verdwenen)\b",
     "gestopt", r"strijd (?:tegen|aan)", "redder in nood", "sos", "eronder", "onder de duim", "in toom",
+    r"^(?:dag|daag|doei)\b", r"welterusten,", "wegwezen", "tegenstander", "dagen zijn geteld",
+    r"haalt\b.{0,25}\b(?:uit|weg)\b", r"stopte\w*",
+    r"(?:zet|krijgt|brengt) (?:de boel|alles|het) (?:weer )?(?:in beweging|op gang)",
     # de kopjes van een productblad: "Indicatie: krampen", "Toepassing: verlichting van..."
     r"(?:indicaties?|indicatie\w*|toepassing\w*|toepassingsgebied\w*|gebruik bij|aanbevolen bij|werkzaam bij|"
     r"doelgroep|geschikt bij|voordelen|werking|helpt bij|goed voor) ?:",
@@ -325,7 +328,7 @@ ADVICE = (
     r"vraag\w* (?:\w+ ){0,3}(?:je|jouw|uw|de|een) (?:apotheker|verloskundige|specialist)\w*",
     "(?:ga|gaan) (?:dan |eerst )?naar (?:je|jouw|uw|de|een) (?:huis)?arts", "neem contact op",
     "niet (?:gebruiken|geschikt|bedoeld|aanbevolen|innemen|combineren)", "gebruik (?:geen|niet)",
-    "neem geen", "geen magnesium", "geen geneesmiddel", "geen medicijn", "geen vervanging",
+    "neem geen", r"(?:neem|gebruik)\b.{0,25}\bniet\b", "geen magnesium", "geen geneesmiddel", "geen medicijn", "geen vervanging",
     "vervangt? geen", "stop(?:pen)? (?:dan )?(?:met|het gebruik)", "staak", "informeer", "in overleg",
     "medisch (?:advies|toezicht)", "onder (?:medisch )?toezicht",
     "advies van (?:je|jouw|uw|een|de)", r"houd\b.{0,40}\b(?:uur|afstand)",
@@ -401,7 +404,7 @@ EFFECT = (
     r"brengt\b.{0,30}\btot rust", "tot rust", r"verzacht\w*", "sust", r"laadt\b.{0,30}\bop",
     r"oplad\w*", "tandje (?:hoger|erbij)", "hoger", "omhoog", r"vlot\w*", r"regel\w*", r"regul\w*",
     r"zet\b.{0,30}\baan", r"active+r\w*", "activeert", r"prikkel\w*", r"verdrijf\w*",
-    r"verja+g\w*", r"zorg\w* (?:er)?voor", "blijf", "blijft", "blijven",
+    r"verja+g\w*", r"zorg\w* (?:er)?voor", "blijf", "blijft", "blijven", "van binnenuit",
     r"(?:indicatie\w*|toepassing\w*|doelgroep|voordelen|werking|goed voor|helpt bij) ?:",
 )
 # Adjectives and quantities that make a claim only right before the topic ("sterke botten",
@@ -410,7 +413,7 @@ EFFECT_ADJECTIVES = (
     "meer", r"beter\w*", "minder", r"gezond\w*", r"sterk\w*", r"stevig\w*", r"soepel\w*",
     r"scherp\w*", r"optima\w*", r"energiek\w*", "vitaal", "vitale", r"krachtig\w*", "extra",
     "vol(?:doende)?", "fitter", "normale?", r"weerbaar\w*", r"stralend\w*", r"rustig\w*",
-    "vlotte?", "heldere?", r"lenig\w*", "messcherp", "haarscherp", "kristalhelder", "onuitputtelijke?", "eindeloze?", "nieuwe?", "stalen", r"ijzersterk\w*",
+    "vlotte?", "heldere?", r"mooi\w*", r"strakke\w*", r"gladde\w*", r"zachte\w*", r"lenig\w*", "messcherp", "haarscherp", "kristalhelder", "onuitputtelijke?", "eindeloze?", "nieuwe?", "stalen", r"ijzersterk\w*",
     "ijzeren", r"rotsvast\w*", r"onbreekbaar\w*", r"supersterk\w*", "veel", "zoveel",
 )
 EFFECT_BEFORE = (

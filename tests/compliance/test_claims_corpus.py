@@ -6,7 +6,8 @@ innocent sentences with trap words) flagged. `claims_blind.jsonl` was written by
 independent author without sight of the checker (its README: BLIND_CORPUS_README.md),
 `claims_blind2.jsonl` by a second one in another style (BLIND2_CORPUS_README.md); the
 dev sets are this project's own, dev2-dev7 each written as a fresh held-out set (their first
-scores, before any tuning on them, are in data/scores/).
+scores, before any tuning on them, are in data/scores/); claims_probes.jsonl holds varied
+sentences written to find holes after dev7 (tuned on, not held out).
 """
 
 import pytest
@@ -23,6 +24,7 @@ CORPORA = [
     "claims_dev5.jsonl",
     "claims_dev6.jsonl",
     "claims_dev7.jsonl",
+    "claims_probes.jsonl",
 ]
 
 
