@@ -12,6 +12,7 @@ from . import lexicon_en, lexicon_nl
 from .text import Token, nl_compound_role
 
 _UNSEEN = object()
+_MEMO_LIMIT = 50_000  # words remembered per matcher
 # Which positions of a Dutch compound each notation allows (see `lexicon_nl`).
 _ROLES = {
     "": {"whole", "head", "modifier", "middle"},
@@ -143,6 +144,8 @@ class WordMatcher:
     def _find_in_word(self, word: str) -> tuple[str, int] | None:
         found = self._memo.get(word, _UNSEEN)
         if found is _UNSEEN:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()  # a long-running server sees ever new words: stay bounded
             found = self._memo[word] = self._search(word)
         return found  # type: ignore[return-value]
 
