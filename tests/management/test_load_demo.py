@@ -75,9 +75,10 @@ def test_articles_in_both_languages_and_the_full_deficiency_article(demo_catalog
     for article in Article.objects.all():
         assert article.title_nl and article.title_en and article.summary_nl and article.summary_en
         assert article.sections.exists()
+    # A full article in its own structure: not the shop's source outline (7 sections, 10 FAQ)
     deficiency = Article.objects.get(slug="magnesium-deficiency-symptoms")
-    assert deficiency.sections.count() == 7
-    assert deficiency.faq.count() == 10
+    assert deficiency.sections.count() >= 5
+    assert deficiency.faq.count() >= 5
     assert deficiency.key_takeaways_nl and deficiency.key_takeaways_en
     assert deficiency.products.exists() and deficiency.goals.exists()
 

@@ -1,0 +1,455 @@
+"""Medication names as shoppers type them, matched to interaction classes.
+
+The names come from a table (`MedicationLexicon`, seeded from data/medication_names.json:
+generics, salts, brands and lay words for the Dutch and Belgian market, and look-alikes that
+must never match) plus the interaction rows' own match terms. Matching is per word, after
+accent folding: doses, units and hyphens do not matter ("Pantoprazol-natrium 40 mg",
+"Losartan/HCT 50/12,5"); the longest name wins, so "calcium antagonist" is a look-alike and
+never calcium; a typo is forgiven only when the nearest known word belongs to one substance;
+a cream, ointment or drops are not swallowed and match nothing; a word that means more than
+one class ("plaspil") gives every class it can mean, marked ambiguous, with a note saying how
+they differ.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from .text import edit_distance, fold
+
+DATA = Path(__file__).parent / "data" / "medication_names.json"
+
+
+@dataclass(frozen=True)
+class InteractionTerms:
+    slug: str
+    terms: tuple[str, ...]  # examples, class names and match terms, any language
+
+
+@dataclass(frozen=True)
+class MedicationName:
+    """One row of the table: a name and the class it means ("" for a look-alike)."""
+
+    name: str
+    slug: str
+    substance: str = ""
+    kind: str = "generic"  # generic, brand, combination, supplement, lay, class, look-alike, term
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AmbiguousTerm:
+    """A word that names more than one class, and what tells them apart."""
+
+    term: str
+    variants: tuple[str, ...]
+    slugs: tuple[str, ...]
+    note_nl: str = ""
+    note_en: str = ""
+
+
+@dataclass(frozen=True)
+class MedicationMatch:
+    slug: str
+    matched: str  # the words of the shopper's text that matched
+    query: str
+    substance: str = ""
+    ambiguous: bool = False  # the words can mean this class or another (`alternatives`)
+    alternatives: tuple[str, ...] = ()
+    note_nl: str = ""
+    note_en: str = ""
+
+    def note(self, lang: str) -> str:
+        return self.note_nl if lang == "nl" else self.note_en
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_DOSE = re.compile(
+    r"\d+(?:[.,]\d+)?(?:mg|mcg|ug|g|ml|ie|iu|eh|x|dd|mmol)?|\d*(?:mg|mcg|ug|ml|ie|iu|mmol)"
+)
+# List separators: each piece is one medicine (a "/" joins the parts of a combination).
+_SEGMENTS = re.compile(r"[,;\n+&]|\s(?:en|and|of|or|ook|also|daarnaast|verder)\s")
+# Not swallowed: a zinc cream or antibiotic ear drops do not meet magnesium in the gut.
+_TOPICAL = frozenset(
+    [
+        "zalf",
+        "zalfje",
+        "creme",
+        "cream",
+        "ointment",
+        "pasta",
+        "paste",
+        "lotion",
+        "shampoo",
+        "smeersel",
+        "oogdruppels",
+        "oordruppels",
+        "neusspray",
+        "huidcreme",
+        "crème",
+        "gel",
+        "smeren",
+        "uitwendig",
+    ]
+) | {"eye drops", "ear drops", "nasal spray", "op de huid", "on the skin", "for external use"}
+_DOSE_FORM_SUFFIXES = (
+    "bruistabletten",
+    "kauwtabletten",
+    "tabletten",
+    "tabletjes",
+    "tabletje",
+    "tablet",
+    "capsules",
+    "capsule",
+    "pilletjes",
+    "pilletje",
+    "pillen",
+    "pil",
+    "druppels",
+    "poeder",
+    "zakjes",
+    "siroop",
+)
+# Salt and hydrate words after a medicine's name belong to it: "atorvastatine calcium".
+_SALTS = frozenset(
+    [
+        "natrium",
+        "sodium",
+        "kalium",
+        "potassium",
+        "calcium",
+        "magnesium",
+        "hydrochloride",
+        "hcl",
+        "hyclaat",
+        "hyclate",
+        "monohydraat",
+        "dihydraat",
+        "besilaat",
+        "besylate",
+        "maleaat",
+        "mesilaat",
+        "fumaraat",
+        "tartraat",
+        "succinaat",
+        "waterstofchloride",
+    ]
+)
+_MINERALS = ("calcium", "zink", "zinc", "kalium", "magnesium", "natrium", "ijzer")
+_ANIONS = (
+    "carbonaat",
+    "citraat",
+    "lactaat",
+    "gluconaat",
+    "fosfaat",
+    "chloride",
+    "oxide",
+    "sulfaat",
+    "picolinaat",
+    "bisglycinaat",
+    "glycinaat",
+    "acetaat",
+    "orotaat",
+    "aspartaat",
+)
+_DRUG_ENDINGS = re.compile(
+    r"(?:ine|ol|aat|ide|an|il|pril|sartan|statine|statin|azol|azole|mab|mycine|cilline|one|on|ate)$"
+)
+_SPECIFIC = frozenset({"generic", "brand", "combination", "supplement", "look-alike"})
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _TOKEN.findall(fold(text)) if not _DOSE.fullmatch(w)]
+
+
+@dataclass
+class _Entry:
+    words: tuple[str, ...]
+    slugs: tuple[str, ...]
+    substance: str
+    kind: str
+    ambiguity: AmbiguousTerm | None = None
+
+
+@dataclass
+class _Hit:
+    entry: _Entry
+    start: int  # word positions in the segment
+    end: int
+
+
+class MedicationLexicon:
+    """The names table, indexed for matching; build once and reuse."""
+
+    def __init__(
+        self, names: Iterable[MedicationName], ambiguous: Iterable[AmbiguousTerm] = ()
+    ) -> None:
+        self.names = tuple(names)
+        self.ambiguous = tuple(ambiguous)
+        self._entries: dict[tuple[str, ...], _Entry] = {}
+        for row in self.names:
+            self._add(_words(row.name), row.slug, row.substance, row.kind)
+        for term in self.ambiguous:
+            for variant in (term.term, *term.variants):
+                words = tuple(_words(variant))
+                if words:
+                    self._entries[words] = _Entry(words, term.slugs, "", "lay", term)
+        self._index()
+
+    def _add(self, words: Sequence[str], slug: str, substance: str, kind: str) -> None:
+        key = tuple(words)
+        if not key:
+            return
+        entry = self._entries.get(key)
+        if entry is None:
+            self._entries[key] = _Entry(
+                key, (slug,) if slug else (), substance or slug or key[0], kind
+            )
+        elif entry.ambiguity is None and slug and slug not in entry.slugs:
+            entry.slugs = (*entry.slugs, slug)  # a combination: every class it contains
+
+    def _index(self) -> None:
+        self._by_first: dict[str, list[_Entry]] = {}
+        self._vocabulary: dict[str, set[str]] = {}  # word -> the substances it belongs to
+        for entry in self._entries.values():
+            self._by_first.setdefault(entry.words[0], []).append(entry)
+            key = entry.substance if not entry.slugs else "|".join(entry.slugs)
+            for word in entry.words:
+                self._vocabulary.setdefault(word, set()).add(key if entry.slugs else "~" + key)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e.words))
+        # Typos are forgiven in the names of substances, not in everyday words ("maandtablet"
+        # is no misspelt "maagtablet").
+        self._names_of_substances = sorted(
+            {
+                w
+                for e in self._entries.values()
+                if e.kind in _SPECIFIC | {"term"}
+                for w in e.words
+                if len(w) >= 6
+            }
+        )
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> MedicationLexicon:
+        """From the JSON shape of data/medication_names.json (or the same rows from a table)."""
+        names = [
+            MedicationName(
+                r["name"],
+                r.get("class", ""),
+                r.get("substance", ""),
+                r.get("kind", "generic"),
+                r.get("note", ""),
+            )
+            for r in data.get("names", [])
+        ]
+        ambiguous = [
+            AmbiguousTerm(
+                a["term"],
+                tuple(a.get("variants", ())),
+                tuple(a["classes"]),
+                a.get("note_nl", ""),
+                a.get("note_en", ""),
+            )
+            for a in data.get("ambiguous", [])
+        ]
+        return cls(names, ambiguous)
+
+    def with_terms(self, interactions: Iterable[InteractionTerms]) -> MedicationLexicon:
+        """This table plus the interaction rows' own terms; a term two classes share is ambiguous."""
+        return _merged(self, tuple(interactions))
+
+    # --- matching ---------------------------------------------------------------------------
+
+    def _known(self, word: str) -> str | None:
+        """The vocabulary word `word` stands for: itself, without a dose-form ending, or a typo
+        of a word of exactly one substance (never across substances: kalium is not calcium)."""
+        if word in self._vocabulary:
+            return word
+        for suffix in _DOSE_FORM_SUFFIXES:
+            if (
+                word.endswith(suffix)
+                and len(word) - len(suffix) >= 4
+                and word[: -len(suffix)] in self._vocabulary
+            ):
+                return word[: -len(suffix)]
+        if len(word) < 6:
+            return None
+        allowed = 2 if len(word) >= 10 else 1
+        best: list[str] = []
+        best_distance = allowed + 1
+        for candidate in self._names_of_substances:
+            if candidate[0] != word[0] or abs(len(candidate) - len(word)) > allowed:
+                continue
+            distance = edit_distance(word, candidate, allowed)
+            if distance > allowed:
+                continue
+            if distance < best_distance:
+                best, best_distance = [candidate], distance
+            elif distance == best_distance:
+                best.append(candidate)
+        substances = {s for c in best for s in self._vocabulary[c]}
+        if best and len(substances) == 1 and not next(iter(substances)).startswith("~"):
+            return best[0]
+        return None
+
+    def _split(self, word: str) -> list[str]:
+        """Dutch compounds of a mineral and a salt ("kaliumcitraat") or a medicine and its salt
+        ("esomeprazolmagnesium"), when the whole word is not in the table."""
+        for mineral in _MINERALS:
+            if word.startswith(mineral) and word[len(mineral) :] in _ANIONS:
+                return [mineral, word[len(mineral) :]]
+        for salt in _SALTS:
+            if word.endswith(salt) and len(word) - len(salt) >= 5:
+                stem = word[: -len(salt)]
+                return [self._known(stem) or stem, salt]
+        return [word]
+
+    def _segment_hits(self, words: list[str]) -> list[_Hit]:
+        normal = [self._known(w) or w for w in words]
+        hits: list[_Hit] = []
+        i = 0
+        while i < len(normal):
+            for entry in self._by_first.get(normal[i], ()):
+                n = len(entry.words)
+                if tuple(normal[i : i + n]) == entry.words:
+                    hits.append(_Hit(entry, i, i + n))
+                    i += n
+                    break
+            else:
+                drug_like = len(normal[i]) >= 6 and bool(_DRUG_ENDINGS.search(normal[i]))
+                i += 1
+                if drug_like and i < len(normal) and normal[i] in _SALTS:
+                    i += 1  # "atorvastatine calcium": the salt of an unknown medicine
+                continue
+            # A salt word right after a medicine is part of its name ("pantoprazol natrium").
+            if (
+                hits[-1].entry.kind in ("generic", "look-alike")
+                and i < len(normal)
+                and normal[i] in _SALTS
+            ):
+                i += 1
+        return hits
+
+    def match(self, query: str, slugs: frozenset[str] | None = None) -> list[MedicationMatch]:
+        """The classes named in one free-text entry; only `slugs` when given."""
+        folded = fold(query)
+        found: dict[str, MedicationMatch] = {}
+        resolved: set[str] = set()
+        pending: list[tuple[_Hit, list[str]]] = []
+        for segment in _SEGMENTS.split(f" {folded} "):
+            raw = _words(segment)
+            words = [
+                part for w in raw for part in (self._split(w) if w not in self._vocabulary else [w])
+            ]
+            if not words:
+                continue
+            if any(w in _TOPICAL for w in words) or any(t in segment for t in _TOPICAL if " " in t):
+                continue  # a cream or drops: not swallowed
+            hits = self._segment_hits(words)
+            specific = [h for h in hits if h.entry.kind in _SPECIFIC]
+            for hit in hits:
+                entry = hit.entry
+                if entry.ambiguity is not None or entry.kind in ("lay", "class"):
+                    # "famotidine (maagzuurremmer)": the named medicine says what the lay word means
+                    if specific and all(not s.entry.slugs for s in specific):
+                        continue
+                    if entry.ambiguity is not None:
+                        pending.append((hit, words))
+                        continue
+                for slug in entry.slugs:
+                    if slugs is not None and slug not in slugs:
+                        continue
+                    resolved.add(slug)
+                    found.setdefault(
+                        slug,
+                        MedicationMatch(
+                            slug, " ".join(words[hit.start : hit.end]), query, entry.substance
+                        ),
+                    )
+        for hit, words in pending:
+            term = hit.entry.ambiguity
+            assert term is not None
+            options = [s for s in term.slugs if slugs is None or s in slugs]
+            if set(options) & resolved:
+                continue  # "plaspil (furosemide)": the substance decides
+            matched = " ".join(words[hit.start : hit.end])
+            for slug in options:
+                others = tuple(s for s in options if s != slug)
+                found.setdefault(
+                    slug,
+                    MedicationMatch(
+                        slug, matched, query, "", bool(others), others, term.note_nl, term.note_en
+                    ),
+                )
+        return list(found.values())
+
+
+@lru_cache(maxsize=16)
+def _merged(
+    base: MedicationLexicon, interactions: tuple[InteractionTerms, ...]
+) -> MedicationLexicon:
+    by_term: dict[tuple[str, ...], set[str]] = {}
+    for it in interactions:
+        for term in it.terms:
+            words = tuple(_words(term))
+            if words:
+                by_term.setdefault(words, set()).add(it.slug)
+    names = list(base.names)
+    ambiguous = list(base.ambiguous)
+    covered = {tuple(_words(v)) for a in ambiguous for v in (a.term, *a.variants)}
+    for words, slugs in by_term.items():
+        if words in covered:
+            continue
+        if words in base._entries:
+            # A term the table knows: the interaction row's class counts too (an editor's word).
+            known = set(base._entries[words].slugs)
+            names += [
+                MedicationName(" ".join(words), slug, kind="term") for slug in sorted(slugs - known)
+            ]
+            continue
+        if len(slugs) > 1:
+            ambiguous.append(AmbiguousTerm(" ".join(words), (), tuple(sorted(slugs))))
+        else:
+            names.append(MedicationName(" ".join(words), next(iter(slugs)), kind="term"))
+    return MedicationLexicon(names, ambiguous)
+
+
+@cache
+def default_lexicon() -> MedicationLexicon:
+    """The table shipped with the app (data/medication_names.json)."""
+    return MedicationLexicon.from_data(json.loads(DATA.read_text("utf-8")))
+
+
+def match_medications(
+    queries: Iterable[str],
+    interactions: Iterable[InteractionTerms],
+    lexicon: MedicationLexicon | None = None,
+) -> list[MedicationMatch]:
+    """Match free-text medications ("Nexium 40 mg", "Losartan/HCT", "plaspil") to classes.
+
+    `lexicon` is the names table (default: the one shipped with the app); the interactions'
+    own terms are added to it, and only their classes are reported. Each class is reported
+    once per query, with the words of the query that matched.
+    """
+    interactions = tuple(interactions)
+    table = (lexicon or default_lexicon()).with_terms(interactions)
+    slugs = frozenset(it.slug for it in interactions)
+    return [match for query in queries for match in table.match(query, slugs)]
+
+
+__all__ = [
+    "AmbiguousTerm",
+    "InteractionTerms",
+    "MedicationLexicon",
+    "MedicationMatch",
+    "MedicationName",
+    "default_lexicon",
+    "match_medications",
+]

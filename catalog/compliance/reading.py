@@ -1,0 +1,322 @@
+"""Reads one claim unit (a sentence; a question and its answer): which mentions make claims.
+
+The rules are the steps 2-4 `claims` describes; the word lists are in `lexicon_nl` and
+`lexicon_en`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .text import Token, clause_index, tokens
+
+ADJACENT_TOKENS = 3  # "bij nachtelijke kuitkrampen": a cue this close governs the disease
+_VOORKOMEN = re.compile(r"voorkom\w*")
+_OCCUR_NEXT = frozenset(
+    [
+        "bij",
+        "in",
+        "onder",
+        "vooral",
+        "vaak",
+        "vaker",
+        "veel",
+        "regelmatig",
+        "meestal",
+        "zelden",
+        "ook",
+        "wel",
+        "soms",
+        "nogal",
+        "relatief",
+        "weleens",
+        "geregeld",
+        "met",
+        "tijdens",
+        "na",
+        "op",
+    ]
+)
+# Plural medicine words name the shopper's medicines, never the product ("een middel tegen").
+_MEDICINES_OF_OTHERS = frozenset(
+    {"medicijnen", "medicatie", "geneesmiddelen", "medications", "medicines", "drugs"}
+)
+_MODALS = frozenset(
+    ["kan", "kunnen", "helpt", "helpen", "om", "zal", "zullen", "wil", "moet", "moeten"]
+)
+
+
+_ONLY = frozenset({"alleen", "enkel", "only", "just", "merely"})
+_NAVIGATION = re.compile(
+    r"(?<![\w-])(?:categor\w*|shop (?:by|per|op)|menu|filter\w*|browse|rubriek\w*|navigat\w*)(?![\w-])"
+)
+_SWALLOWING = re.compile(r"(?<![\w-])(?:swallow\w*|(?:door)?slikken)(?![\w-])")
+# "but" turns a denial or disclaimer round only when what follows claims something ("didn't
+# help at first, but then it did"; not "maar misschien moet ik langer volhouden").
+_CONTRAST = re.compile(
+    r"(?<![\w-])(?:but|until|unlike|maar|tot ik|in tegenstelling)(?![\w-])(?=.*(?<![\w-])(?:wel|did|does|"
+    r"works?|worked|helps?|helped|werkt|helpt|hielp|gone|weg|verdwenen|now|nu|this one|deze|dit|verlicht\w*|"
+    r"relie\w*|eas\w*|stop\w*|geneest|cures?)(?![\w-]))"
+)
+_KEYWORD_TITLE = re.compile(r"\|[^|]+\||(?:\s[-\u2013]\s[^-\u2013]+){3}")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def spans(regex: re.Pattern[str] | None, text: str) -> list[Span]:
+    return (
+        []
+        if regex is None
+        else [Span(m.start(), m.end(), m.group(0)) for m in regex.finditer(text)]
+    )
+
+
+def token_at(toks: list[Token], position: int) -> int:
+    for i, tok in enumerate(toks):
+        if tok.end > position:
+            return i
+    return len(toks)
+
+
+class UnitReader:
+    """Everything `lint_copy` needs to know about one unit, worked out once."""
+
+    def __init__(self, text: str, lex: Lexicon, masked: str) -> None:
+        self.text = masked  # authorised wordings blanked out
+        self.lex = lex
+        self.toks = tokens(masked)
+        self.traps = spans(lex.traps, masked)
+        self.advice = spans(lex.advice, masked)
+        # "niet bedoeld om te genezen", unless it goes on "maar verlicht migraine"
+        self.disclaimed = any(
+            not _CONTRAST.search(masked, d.end) for d in spans(lex.disclaimers, masked)
+        )
+        self.effects = spans(lex.effect, masked)
+        # "acid reducers", "onder behandeling": words for the shopper's medicines and care
+        medications = spans(lex.medication_nouns, masked) + spans(lex.patient_context, masked)
+        self.side_effect = bool(spans(lex.side_effect, masked))
+        self.occurrence = bool(spans(lex.occurrence, masked))
+        # "Did nothing for my cramps", "Helpt bij mij niet tegen de kramp" (unless "but this did")
+        self.denied = bool(spans(lex.denials, masked)) and not _CONTRAST.search(masked)
+        # "Ook te gebruiken als je diabetes hebt" next to "geen toegevoegde suikers"
+        self.suitable = (
+            {self.clause(s.start) for s in spans(lex.suitability, masked)}
+            if spans(lex.dietary, masked)
+            else set()
+        )
+        # A newsletter, order or menu line; a keyword title ("| SLAAP | ONTSPANNING |") is none.
+        # a shop menu ("Categories: Sleep | Stress | Kids") is no title
+        self.keyword_title = bool(_KEYWORD_TITLE.search(masked)) and not _NAVIGATION.search(masked)
+        self.shop_talk = bool(spans(lex.shop_talk, masked)) and not self.keyword_title
+
+        def claim_word(span: Span) -> bool:
+            # "acid reducers", "bloeddrukverlagers" name medicines, not what the product does
+            inside_medicine = any(m.start <= span.start and span.end <= m.end for m in medications)
+            return not inside_medicine and not self._negated(span)
+
+        self.strong = [s for s in spans(lex.strong_cues, masked) if claim_word(s)]
+        self.cues = [s for s in spans(lex.cues, masked) if claim_word(s)]
+        if lex.lang == "nl":
+            for tok in self.toks:
+                if _VOORKOMEN.fullmatch(tok.text):
+                    if self._voorkomen_prevents(tok):
+                        span = Span(tok.start, tok.end, tok.text)
+                        self.strong.append(span)
+                        self.cues.append(span)
+                    else:
+                        self.occurrence = True  # "kan voorkomen bij ouderen"
+
+    def clause(self, position: int) -> int:
+        return clause_index(self.text, position)
+
+    def in_trap(self, start: int, end: int) -> bool:
+        return any(t.start <= start and end <= t.end for t in self.traps)
+
+    def _negated(self, span: Span) -> bool:
+        """ "geneest niet", "does not cure", "not intended": the cue is denied."""
+        words = span.text.split()
+        if words and words[0] in self.lex.negations:
+            return False  # the cue is itself a negative form: "nooit meer", "no more"
+        i = token_at(self.toks, span.start)
+        texts = [t.text for t in self.toks]
+        clause = self.clause(span.start)
+        before = [  # "not only", "niet alleen" deny nothing; nor does another clause's "niet"
+            j
+            for j in range(max(0, i - 2), i)
+            if texts[j] in self.lex.negations and self.clause(self.toks[j].start) == clause
+        ]
+        if any(j + 1 >= len(texts) or texts[j + 1] not in _ONLY for j in before):
+            after = texts[i + len(words) : i + len(words) + 1]
+            return not (after and after[0] in _ONLY)
+        after = texts[i + len(words) : i + len(words) + 2]
+        return bool(self.lex.lang == "nl" and after[:1] and after[0] in ("niet", "geen")) and after[
+            1:2
+        ] != ["alleen"]
+
+    def _voorkomen_prevents(self, tok: Token) -> bool:
+        """Dutch voorkómen (prevent) or vóórkomen (occur), from the construction."""
+        word = tok.text
+        if word == "voorkoming" or word == "voorkom":
+            return True
+        if word.startswith("voorkomend"):
+            return False
+        i = self.toks.index(tok)
+        prev = [t.text for t in self.toks[max(0, i - 3) : i]]
+        nxt = self.toks[i + 1].text if i + 1 < len(self.toks) else None
+        if prev[-1:] == ["te"]:
+            return True
+        if nxt == "dat":
+            return "het" not in prev  # "het kan voorkomen dat" occurs; "voorkomt dat" prevents
+        if (
+            nxt is None
+            or nxt in _OCCUR_NEXT
+            or self.clause(tok.end) != self.clause(self.toks[i + 1].start)
+        ):
+            # Clause-final: "kan krampen voorkomen" prevents, "krampen kunnen voorkomen" occurs.
+            modal_at = min((j for j in range(i) if self.toks[j].text in _MODALS), default=None)
+            if modal_at is None:
+                return False
+            between = self.toks[modal_at + 1 : i]
+            return bool(between) and bool(self.lex.disease_words.find(between))
+        return True
+
+    def medication_governs(self, cue: Span) -> bool:
+        """ "medicijnen tegen diabetes", "bisphosphonates for osteoporosis": not the product."""
+        i = token_at(self.toks, cue.start)
+        for j in range(max(0, i - 2), i):
+            if self.lex.medication_nouns.fullmatch(self.toks[j].text):
+                if self.toks[j].text in _MEDICINES_OF_OTHERS:
+                    return True  # "medicijnen tegen maagzuur": never the product itself
+                return (
+                    j == 0
+                    or bool(self.lex.medication_user.fullmatch(self.toks[j - 1].text))
+                    or bool(self.advice)
+                )
+        return False
+
+    def advice_rescues(self, start: int, claim: Span | None = None) -> bool:
+        """Advice in the unit rescues a mention in its own clause, or in a clause without a
+        strong claim word; advice inside the `claim` itself ("stop met je maagzuurremmers")
+        rescues nothing."""
+        if self.disclaimed:
+            return True
+        advice = [
+            a
+            for a in self.advice
+            if claim is None or not (a.start < claim.end and claim.start < a.end)
+        ]
+        if not advice:
+            return False
+        clause = self.clause(start)
+        if any(self.clause(a.start) == clause for a in advice):
+            return True
+        return not any(self.clause(s.start) == clause for s in self.strong)
+
+
+def disease_claims(reader: UnitReader) -> list[Span]:
+    lex, text = reader.lex, reader.text
+    mentions = [
+        Span(h.start, h.end, text[h.start : h.end])
+        for h in lex.disease_words.find(reader.toks)
+        if not lex.medication_nouns.fullmatch(h.token.text)
+    ]
+    mentions += spans(lex.disease_phrases, text)
+    claims: list[Span] = []
+    if reader.denied:
+        return claims
+    for mention in mentions:
+        if reader.in_trap(mention.start, mention.end):
+            continue
+        if reader.clause(mention.start) in reader.suitable:
+            continue
+        at = token_at(reader.toks, mention.start)
+        # The mention with its neighbours: "stomach cramps", "dunne ontlasting", "buikkrampen".
+        window = " ".join(t.text for t in reader.toks[max(0, at - 1) : at + 2])
+        if reader.side_effect and any(g in window for g in lex.gut_words):
+            continue
+        following = reader.toks[
+            token_at(reader.toks, mention.end) : token_at(reader.toks, mention.end) + 1
+        ]
+        if following and lex.medication_nouns.fullmatch(following[0].text):
+            continue  # "osteoporosis medication"
+        if reader.advice_rescues(mention.start):
+            continue
+        if reader.occurrence and not reader.strong:
+            continue
+        # A complaint in a marketplace keyword title ("| hartkloppingen | hoge bloeddruk |")
+        # says what the product is for.
+        if reader.keyword_title or _has_cue(reader, mention) or _asked(reader, mention):
+            claims.append(mention)
+    for substitute in spans(lex.medicine_substitutes, text):
+        if not reader.advice_rescues(substitute.start, substitute) and not any(
+            c.start < substitute.end and substitute.start < c.end for c in claims
+        ):
+            claims.append(substitute)  # "a natural alternative to painkillers"
+    return claims
+
+
+def _has_cue(reader: UnitReader, mention: Span) -> bool:
+    """A claim word governs the mention. Only "with"/"met" naming who someone is, in a unit
+    about swallowing the tablets ("my grandma with Parkinson's can still swallow them"), does
+    not."""
+    lex = reader.lex
+    about_swallowing = bool(_SWALLOWING.search(reader.text))
+    at = token_at(reader.toks, mention.start)
+    end_at = token_at(reader.toks, max(mention.start, mention.end - 1))
+    for cue in reader.cues:
+        if mention.start <= cue.start and cue.end <= mention.end:
+            continue  # the mention itself, not a cue for it
+        if cue.text in lex.adjacent_cues:
+            cue_at = token_at(reader.toks, cue.start)
+            if not 0 < at - cue_at <= ADJACENT_TOKENS:
+                continue
+        if cue.text in lex.adjacent_after:
+            cue_at = token_at(reader.toks, cue.start)
+            if not 0 < cue_at - end_at <= ADJACENT_TOKENS:
+                continue
+        if reader.medication_governs(cue):
+            continue
+        if _disease_is_subject(reader, mention, cue):
+            continue
+        if about_swallowing and cue.text in ("with", "met"):
+            continue
+        return True
+    return False
+
+
+_PASSIVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
+
+
+_OBJECT_START = frozenset(
+    {"je", "jouw", "uw", "de", "het", "een", "hun", "zijn", "haar", "ons", "onze"}
+)
+
+
+def _disease_is_subject(reader: UnitReader, mention: Span, cue: Span) -> bool:
+    """ "Crohn's disease can lower magnesium status", "Medicijnen tegen maagzuur verlagen je
+    magnesiumstatus": the disease (or its medicine) does the lowering, the product nothing.
+    English: a transitive claim verb after the disease, not passive. Dutch puts objects before
+    verbs ("kan migraine verminderen"), so only a finite verb followed by its own object counts."""
+    lex = reader.lex
+    if lex.transitive_cues is None or cue.start < mention.end:
+        return False
+    if not lex.transitive_cues.fullmatch(cue.text) or reader.clause(cue.start) != reader.clause(
+        mention.start
+    ):
+        return False
+    i = token_at(reader.toks, cue.start)
+    if lex.lang == "nl":
+        return i + 1 < len(reader.toks) and reader.toks[i + 1].text in _OBJECT_START
+    return not (i > 0 and reader.toks[i - 1].text in _PASSIVE)
+
+
+def _asked(reader: UnitReader, mention: Span) -> bool:
+    """ "Last van krampen?", "Migraine? ...": a complaint asked about is a claim to answer it."""
+    return "?" in reader.text[mention.end :] and not reader.advice
