@@ -98,11 +98,11 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "performance": (
-        "performance endurance stamina gains prs? pbs?",
+        "performance endurance stamina gains",
         (
             "muscle (?:growth|mass|building|gains?)", "build(?:s|ing)? muscle", "athletic edge",
             r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level", "level up", r"get(?:ting)? (?:more|the most) out of (?:every|your|each) (?:training|workout|session|run|ride)\w*",),
-        "strength fitness oxygen",
+        "strength fitness oxygen prs?",
         (),
     ),
     "hormones": (
@@ -180,7 +180,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "digestion": (
         "digestion digestive microbiome",
         ("gut (?:health|flora)", "healthy gut", "bowel movements?", r"keeps? (?:things|you|everything) (?:moving|regular)",),
-        "gut bowels? regular(?:ity)?",
+        "gut bowels? regularity",
         (),
     ),
     "antioxidant": (
@@ -199,12 +199,6 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "adrenals? adrenal",
         (),
         "liver",
-        (),
-    ),
-    "hydration": (
-        "",
-        (),
-        "hydrat(?:e|es|ed|ing|ion)",
         (),
     ),
     "health": (
@@ -420,7 +414,7 @@ SHOP_TALK = (
     r"orders?", "ordering", "shipping", "ships", "delivery", "deliver(?:ed|s)?", "returns?",
     r"refund\w*", "sale", "discount", r"coupon\w*", "promo code", "code", "newsletter",
     r"blog\w*", "articles?", "podcast", "webinar", "black friday", "cyber monday", "checkout",
-    "basket", "cart", "subscription", "giveaway", r"win (?:a|an|one|our)", "prize", "competition", r"shop (?:by|our|the)", r"categor(?:y|ies)",
+    "basket", "cart", "subscription", "giveaway", r"win (?:a|an|one|our)", r"deals?", "prize", "competition", r"shop (?:by|our|the)", r"categor(?:y|ies)",
     "menu", "see you", "gift ?(?:box|card|set)s?", "in stock", "out of stock", "restock",
 )
 # A review or answer that says the product did nothing for a complaint claims nothing.

@@ -93,9 +93,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "cognition": (
-        "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie vergeetachtig denkkracht hersenkracht ~geconcentreerd ~geconcentreerde",
+        "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie vergeetachtig denkkracht hersenkracht",
         ("helder(?:e)? (?:hoofd|geest)", "mentale scherpte", "scherp(?:e)? brein", "helder denken",),
-        "~focus ~brein ~scherp ~alert ~helder ~focussen ~focust ~concentreer",
+        "~geconcentreerd ~geconcentreerde ~focus ~brein ~scherp ~alert ~helder ~focussen ~focust ~concentreer",
         (),
     ),
     "recovery": (
@@ -106,9 +106,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "performance": (
-        "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren ~pr",
+        "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren",
         ("beter (?:te )?presteren", r"presteer\w* beter", "presteert beter", r"haal (?:meer|alles|het maximale|het beste) uit (?:je|elke|iedere|jouw) (?:training|workout|sessie)\w*",),
-        "~conditie ~kracht zuurstof ~power",
+        "~conditie ~kracht zuurstof ~power ~pr",
         (),
     ),
     "hormones": (
@@ -212,12 +212,6 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "bijnier bijnieren",
         (),
         "~lever leverfunctie",
-        (),
-    ),
-    "hydration": (
-        "",
-        (),
-        "hydratatie ~gehydrateerd ~hydrateert vochtbalans",
         (),
     ),
     "health": (
@@ -444,7 +438,7 @@ SHOP_TALK = (
     r"bestel\w*", r"verzend\w*", r"verzonden", r"lever(?:ing|tijd|en|t|d)\w*", r"geleverd",
     r"retour\w*", "bedenktijd", r"korting\w*", "kortingscode", "code", r"uitverkoop", "sale",
     r"nieuwsbrief\w*", r"blog\w*", r"artikel\w*", r"kennisbank\w*", "podcast", "webinar",
-    "black friday", r"winkelmand\w*", r"win (?:een|de)", "winnen", r"abonnement\w*", r"giftbox\w*", r"cadeau\w*",
+    "black friday", r"winkelmand\w*", r"win (?:een|de)", "winnen", r"aanbieding\w*", r"abonnement\w*", r"giftbox\w*", r"cadeau\w*",
     r"categorie\w*", "menu", "tot (?:morgen|volgende week|snel|dan)", "op voorraad",
     r"winactie\w*", r"shop (?:op|per)",
 )

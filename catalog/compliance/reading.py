@@ -52,6 +52,12 @@ _ONLY = frozenset({"alleen", "enkel", "only", "just", "merely"})
 _NAVIGATION = re.compile(
     r"(?<![\w-])(?:categor\w*|shop (?:by|per|op)|menu|filter\w*|browse|rubriek\w*|navigat\w*)(?![\w-])"
 )
+# Asking whether the product is safe with a condition, or may be taken if one has it.
+_SAFETY = re.compile(
+    r"(?<![\w-])(?:veilig|safe|is it ok|is het ok|samen met|together with|combine\w*|combiner\w*|(?:mag|kan) ik"
+    r"\b.{0,40}\b(?:als|wanneer) ik|(?:can|may|should) i\b.{0,40}\b(?:if|when) i)(?![\w-])"
+)
+_ABSORPTION = re.compile(r"(?<![\w-])(?:absorb\w*|absorption|opname|opgenomen|bind\w*)(?![\w-])")
 _SWALLOWING = re.compile(r"(?<![\w-])(?:swallow\w*|(?:door)?slikken)(?![\w-])")
 # "but" turns a denial or disclaimer round only when what follows claims something ("didn't
 # help at first, but then it did"; not "maar misschien moet ik langer volhouden").
@@ -250,11 +256,15 @@ def disease_claims(reader: UnitReader) -> list[Span]:
             continue
         if reader.occurrence and not reader.strong:
             continue
+        if not reader.strong and "?" in text and _SAFETY.search(text):
+            continue  # "Can I take it if I have diabetes?": a question about safety
         # A complaint in a marketplace keyword title ("| hartkloppingen | hoge bloeddruk |")
         # says what the product is for.
         if reader.keyword_title or _has_cue(reader, mention) or _asked(reader, mention):
             claims.append(mention)
     for substitute in spans(lex.medicine_substitutes, text):
+        if _ABSORPTION.search(text):
+            break  # "so that you absorb less of the medicine": an interaction, not a promise
         if not reader.advice_rescues(substitute.start, substitute) and not any(
             c.start < substitute.end and substitute.start < c.end for c in claims
         ):
@@ -318,5 +328,8 @@ def _disease_is_subject(reader: UnitReader, mention: Span, cue: Span) -> bool:
 
 
 def _asked(reader: UnitReader, mention: Span) -> bool:
-    """ "Last van krampen?", "Migraine? ...": a complaint asked about is a claim to answer it."""
-    return "?" in reader.text[mention.end :] and not reader.advice
+    """ "Last van krampen?", "Migraine? ...": a complaint asked about is a claim to answer it;
+    asking whether the product is safe with it ("Is magnesium veilig als ik nierproblemen
+    heb?") is not."""
+    question = reader.text[: reader.text.find("?", mention.end) + 1]
+    return "?" in reader.text[mention.end :] and not reader.advice and not _SAFETY.search(question)
