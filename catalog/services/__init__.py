@@ -5,11 +5,13 @@ can race, recomputes the derived fields it affects and ends in `invalidate_catal
 Functions are keyword-only and named `<entity>_<action>` (HackSoft style); callers write
 `services.product_save(...)` whichever module of the package holds it:
 
+- `inputs`: the plain dataclasses callers describe a product, pack or article with;
 - `recompute`: the stored derived fields (dose figures, search text, facet keys);
 - `products`, `packs`: products with their lines and packs, publish, price and stock changes;
 - `reference`: brands, forms, goals, claims, interactions, NRV and upper levels;
 - `content`: articles (rich text sanitised once, here); `deletes`: any object;
-- `bulk`: the import's and `generate_catalog`'s writers; `groups`: the admin's staff groups.
+- `bulk`: the import's and `generate_catalog`'s writers; `groups`: the admin's staff groups;
+- `common`: the steps they share (store validated, replace relations and children).
 """
 
 from .bulk import (

@@ -17,9 +17,15 @@ def assign(obj: M, fields: dict[str, Any]) -> M:
     return obj
 
 
-def by_slug(model: type[M], slug: str, fields: dict[str, Any]) -> M:
-    """The object with `slug` (a new one when there is none) with `fields` set, not stored."""
-    return assign(model._default_manager.filter(slug=slug).first() or model(slug=slug), fields)
+def by_slug(model: type[M], slug: str, fields: dict[str, Any], instance: M | None = None) -> M:
+    """The object with `slug` (a new one when there is none) with `fields` set, not stored.
+
+    With `instance` that object is the one, and `slug` its new slug (a rename): the entity's
+    save then sees the slug change like any other.
+    """
+    if instance is None:
+        instance = model._default_manager.filter(slug=slug).first() or model(slug=slug)
+    return assign(instance, {**fields, "slug": slug})
 
 
 def store(obj: M) -> M:

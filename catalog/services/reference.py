@@ -2,8 +2,8 @@
 
 Each entity has one `<entity>_save` service holding its rules (validation, sanitising, what
 its change recomputes), reached from every path: the admin passes the object its form
-changed, `<entity>_upsert` (fixtures, API) finds or makes the object by its natural key and
-passes it on.
+changed, `<entity>_upsert` (fixtures, API) finds or makes the object by its natural key, or
+takes the `instance` whose slug it renames, and passes it on.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def brand_save(*, brand: Brand) -> Brand:
 
 
 @transaction.atomic
-def brand_upsert(*, slug: str, **fields: Any) -> Brand:
-    return brand_save(brand=by_slug(Brand, slug, fields))
+def brand_upsert(*, slug: str, instance: Brand | None = None, **fields: Any) -> Brand:
+    return brand_save(brand=by_slug(Brand, slug, fields, instance))
 
 
 @transaction.atomic
@@ -62,8 +62,8 @@ def form_save(*, form: Form) -> Form:
 
 
 @transaction.atomic
-def form_upsert(*, slug: str, **fields: Any) -> Form:
-    return form_save(form=by_slug(Form, slug, fields))
+def form_upsert(*, slug: str, instance: Form | None = None, **fields: Any) -> Form:
+    return form_save(form=by_slug(Form, slug, fields, instance))
 
 
 @transaction.atomic
@@ -86,11 +86,12 @@ def goal_save(
 def goal_upsert(
     *,
     slug: str,
+    instance: Goal | None = None,
     claims: Sequence[HealthClaim] | None = None,
     recommended_forms: Sequence[Form] | None = None,
     **fields: Any,
 ) -> Goal:
-    goal = by_slug(Goal, slug, fields)
+    goal = by_slug(Goal, slug, fields, instance)
     return goal_save(goal=goal, claims=claims, recommended_forms=recommended_forms)
 
 
@@ -102,8 +103,8 @@ def claim_save(*, claim: HealthClaim) -> HealthClaim:
 
 
 @transaction.atomic
-def claim_upsert(*, slug: str, **fields: Any) -> HealthClaim:
-    return claim_save(claim=by_slug(HealthClaim, slug, fields))
+def claim_upsert(*, slug: str, instance: HealthClaim | None = None, **fields: Any) -> HealthClaim:
+    return claim_save(claim=by_slug(HealthClaim, slug, fields, instance))
 
 
 @transaction.atomic
@@ -119,9 +120,13 @@ def interaction_save(
 
 @transaction.atomic
 def interaction_upsert(
-    *, slug: str, forms: Sequence[Form] | None = None, **fields: Any
+    *,
+    slug: str,
+    instance: Interaction | None = None,
+    forms: Sequence[Form] | None = None,
+    **fields: Any,
 ) -> Interaction:
-    return interaction_save(interaction=by_slug(Interaction, slug, fields), forms=forms)
+    return interaction_save(interaction=by_slug(Interaction, slug, fields, instance), forms=forms)
 
 
 def is_nrv(value: ReferenceValue) -> bool:

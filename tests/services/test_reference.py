@@ -46,6 +46,16 @@ def test_renaming_a_form_recomputes_the_search_text_of_its_products(refs):
     assert "zwx" in stored(product).search_text
 
 
+def test_a_form_renamed_by_upsert_with_its_instance_recomputes_the_search_text(refs):
+    product = make_product(ingredients=[{"form": FormFactory(), "elemental_mg": Decimal("100")}])
+    form = Form.objects.get(slug="citrate")
+
+    services.form_upsert(slug="citrate-zwx", instance=form, elemental_fraction=Decimal("0.162"))
+
+    assert list(Form.objects.values_list("slug", flat=True)) == ["citrate-zwx"]
+    assert "citrate-zwx" in stored(product).search_text
+
+
 def test_a_new_form_fraction_recomputes_the_dose_of_its_products(refs):
     product = make_product(ingredients=[{"form": FormFactory(), "compound_mg": Decimal("1000")}])
 

@@ -251,15 +251,11 @@ class Command(BaseCommand):
                     "updated_at": updated,
                 }
             )
-        dose = dosing.product_dose(
-            lines=dose_lines,
-            servings_per_day=servings_per_day,
-            packs=[
-                dosing.PackOffer(p["price_eur"], p["servings_per_container"], p["stock"] > 0)
-                for p in packs
-            ],
-            nrv_mg=self.nrv,
+        # For the label copy only; the stored figures are computed by products_bulk_insert.
+        mg_per_day = dosing.elemental_mg_per_day(
+            dosing.elemental_mg_per_serving(dose_lines), servings_per_day
         )
+        nrv_percent = dosing.percent_nrv(mg_per_day, self.nrv)
 
         goal_slugs = list(t.get("goals", []))
         if rng.random() < 0.35:
@@ -278,7 +274,7 @@ class Command(BaseCommand):
         flavoured = t["dose_form"] in ("powder", "effervescent", "gummy", "liquid")
         flavour_nl, flavour_en = rng.choice(FLAVOURS) if flavoured else ("", "")
         word_nl, word_en = DOSE_FORM_WORDS[t["dose_form"]]
-        mg = f"{dose.elemental_mg_per_day.quantize(Decimal(1))}"
+        mg = f"{mg_per_day.quantize(Decimal(1))}"
         name_nl = " ".join(
             w for w in ("Magnesium", forms_nl, variant, f"{mg} mg", word_nl, flavour_nl) if w
         )
@@ -289,11 +285,11 @@ class Command(BaseCommand):
         unit = t["serving_unit"]
         description_nl = (
             f"{word_nl} van {brand.name} met {forms_nl.lower()}. {servings_per_day} x {size:f} "
-            f"{unit} per dag levert {mg} mg elementair magnesium ({dose.percent_nrv}% RI)."
+            f"{unit} per dag levert {mg} mg elementair magnesium ({nrv_percent}% RI)."
         )
         description_en = (
             f"{word_en} by {brand.name} with {forms_en.lower()}. {servings_per_day} x {size:f} "
-            f"{unit} a day provide {mg} mg of elemental magnesium ({dose.percent_nrv}% NRV)."
+            f"{unit} a day provide {mg} mg of elemental magnesium ({nrv_percent}% NRV)."
         )
         slug = slugify(f"{brand.name} {name_en}")[:90] + f"-s{seed}-{i + 1}"
         directions_nl = f"Neem {servings_per_day} x per dag {size:f} {unit} bij een maaltijd."
