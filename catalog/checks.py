@@ -5,16 +5,17 @@ from typing import Any
 from django.core import checks
 
 from .conf import catalog_settings
+from .models import Market  # the one list of markets (checks load once apps are ready)
 
 
 @checks.register(checks.Tags.compatibility)
 def check_catalog_settings(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
     errors: list[checks.CheckMessage] = []
-    if catalog_settings.DEFAULT_MARKET not in catalog_settings.MARKETS:
+    if catalog_settings.DEFAULT_MARKET not in Market.values:
         errors.append(
             checks.Error(
                 f"CATALOG['DEFAULT_MARKET'] is {catalog_settings.DEFAULT_MARKET!r}; "
-                f"it must be one of {', '.join(catalog_settings.MARKETS)}.",
+                f"it must be one of {', '.join(Market.values)}.",
                 id="catalog.E001",
             )
         )

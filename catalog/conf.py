@@ -12,7 +12,6 @@ from django.conf import settings
 DEFAULTS: dict[str, Any] = {
     # Market whose upper level applies when a request names none.
     "DEFAULT_MARKET": "EU",
-    "MARKETS": ("EU", "US", "NO"),
     # EU nutrient reference value for labelling, Reg. (EU) 1169/2011 Annex XIII. Used when the
     # database holds no ReferenceValue row for it.
     "NRV_MG": Decimal("375"),

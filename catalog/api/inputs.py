@@ -288,10 +288,8 @@ class UpsertSerializer(CatalogInput):
 
     def save_with(self, instance: Any, data: dict[str, Any]) -> Any:
         slug = data.pop("slug", None) or instance.slug
-        if instance is not None and slug != instance.slug:
-            instance.slug = slug
-            instance.save(update_fields=["slug"])
-        return type(self).upsert(slug=slug, **data)
+        # The upsert renames `instance` when the slug changed, as one service write.
+        return type(self).upsert(slug=slug, instance=instance, **data)
 
     def create(self, validated_data: dict[str, Any]) -> Any:
         return self.save_with(None, dict(validated_data))

@@ -50,9 +50,7 @@ NOT_WRITES = {
     ("admin/writes.py", LOG_CALL): "Django admin's own history (LogEntry), not catalog data",
     ("selectors/_sql.py", "connections[using].cursor()"): "the selectors' read-only SQL",
     ("selectors/_sql.py", "cursor.execute(sql, params)"): "the selectors' read-only SQL",
-    # Pending in the API (step 1's area): a slug renamed through the API is stored by the
-    # input serializer itself before the upsert service runs.
-    ("api/inputs.py", "instance.save(update_fields=['slug'])"): "PENDING: not yet a service",
+    ("compliance/lexicon.py", "self._memo.clear()"): "a bounded in-memory word cache, no database",
 }
 
 
