@@ -27,6 +27,7 @@ from .. import compliance, selectors
 from ..conf import catalog_settings
 from ..models import Product
 from . import representations as rep
+from .base import CatalogAPIMixin
 from .caching import representation_etag, representation_key
 from .negotiation import CatalogRequestMixin
 from .schemas import ErrorOut
@@ -54,7 +55,7 @@ def _updated_since(request: Request) -> datetime | None:
     return value
 
 
-class FeedView(CatalogRequestMixin, APIView):
+class FeedView(CatalogAPIMixin, CatalogRequestMixin, APIView):
     """Conditional GET around a streamed body."""
 
     content_type = "application/octet-stream"

@@ -1,3 +1,5 @@
+"""Who may do what through the API: reads public, writes by model permission."""
+
 from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 
 

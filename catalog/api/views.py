@@ -19,6 +19,7 @@ from ..filters import ProductFilter
 from ..models import Article, Form, Goal, Interaction, Product
 from . import representations as rep
 from . import schemas, serializers
+from .base import CatalogAPIMixin
 from .caching import cached_read
 from .negotiation import CatalogRequestMixin
 from .pagination import Page
@@ -209,7 +210,7 @@ def resource_schema(
     list_out=schemas.ProductPage,
     retrieve_parameters=[LANG_PARAM, MARKET_PARAM],
 )
-class ProductViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
+class ProductViewSet(CatalogAPIMixin, CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Published products with disjunctive facets; writes for catalog managers."""
 
     queryset = Product.objects.all()
@@ -246,7 +247,7 @@ class ProductViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
 
 
 @resource_schema(out=schemas.FormOut, write=serializers.FormWrite, list_parameters=[LANG_PARAM])
-class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
+class FormViewSet(CatalogAPIMixin, CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Magnesium compounds with their elemental fraction and product counts."""
 
     queryset = Form.objects.all()
@@ -282,7 +283,7 @@ class FormViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
 
 
 @resource_schema(out=schemas.GoalOut, write=serializers.GoalWrite, list_parameters=[LANG_PARAM])
-class GoalViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
+class GoalViewSet(CatalogAPIMixin, CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Goals a shopper browses by, with the authorised claims that fit them."""
 
     queryset = Goal.objects.all()
@@ -331,7 +332,7 @@ ARTICLE_FILTERS = [
     list_parameters=ARTICLE_FILTERS,
     list_out=schemas.ArticlePage,
 )
-class ArticleViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
+class ArticleViewSet(CatalogAPIMixin, CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Educational articles, filterable by goal and form."""
 
     queryset = Article.objects.all()
@@ -419,7 +420,7 @@ CHECK_PARAMS = [
     list_parameters=[LANG_PARAM],
     check=extend_schema(parameters=CHECK_PARAMS, responses={200: schemas.CheckOut, **ERRORS}),
 )
-class InteractionViewSet(CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
+class InteractionViewSet(CatalogAPIMixin, CatalogRequestMixin, WriteMixin, viewsets.ViewSet):
     """Structured interactions (domain facts section 4) and the interaction check."""
 
     queryset = Interaction.objects.all()
