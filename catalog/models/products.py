@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..validators import validate_fraction, validate_gtin, validate_positive, validate_sku
+from .indexes import CoveringIndex
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import ManyRelatedManager
@@ -167,18 +168,16 @@ class Product(models.Model):
             # is read off the index in order (descending orderings scan it backwards).
             models.Index(fields=["published", "name"], name="product_pub_name"),
             models.Index(fields=["published", "price_eur", "id"], name="product_pub_price_id"),
-            models.Index(
-                fields=["published", "price_per_100mg", "id"], name="product_pub_ppmg_id"
-            ),
+            models.Index(fields=["published", "price_per_100mg", "id"], name="product_pub_ppmg_id"),
             models.Index(
                 fields=["published", "elemental_mg_per_day", "id"], name="product_pub_mgday_id"
             ),
             models.Index(fields=["published", "-created_at", "-id"], name="product_pub_created_id"),
             models.Index(fields=["published", "dose_form"], name="product_pub_doseform"),
             # Facet counts scan this index only (PostgreSQL INCLUDE; a plain index elsewhere).
-            models.Index(
+            CoveringIndex(
                 fields=["published", "brand"],
-                include=[
+                covering=[
                     "dose_form",
                     "form_mask",
                     "goal_mask",
@@ -323,7 +322,10 @@ class CoIngredient(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     amount = models.DecimalField(
-        _("amount per daily portion"), max_digits=10, decimal_places=3, validators=[validate_positive]
+        _("amount per daily portion"),
+        max_digits=10,
+        decimal_places=3,
+        validators=[validate_positive],
     )
     unit = models.CharField(_("unit"), max_length=4, choices=Unit.choices, default=Unit.MG)
     nrv_amount = models.DecimalField(
