@@ -1,5 +1,6 @@
 """Everything the catalog needs ships in its wheel; the demo catalog loads without a path."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,12 +20,16 @@ REPO = Path(__file__).resolve().parents[2]
 def wheel_names(tmp_path_factory):
     """The file names in the wheel `pip wheel . --no-deps` builds from this checkout."""
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(out)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    shutil.rmtree(REPO / "build", ignore_errors=True)  # setuptools would reuse stale files
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(out)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    finally:
+        shutil.rmtree(REPO / "build", ignore_errors=True)
     [wheel] = out.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
