@@ -10,6 +10,10 @@ from typing import Any
 from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
+    # The languages of the catalog's translated fields (django-modeltranslation: a column per
+    # language). The migrations hold exactly these; another list needs migrations of your own
+    # (MIGRATION_MODULES). Also the languages of the pages, the API and the sitemap.
+    "LANGUAGES": ("nl", "en"),
     # Market whose upper level applies when a request names none.
     "DEFAULT_MARKET": "EU",
     # EU nutrient reference value for labelling, Reg. (EU) 1169/2011 Annex XIII. Used when the
@@ -28,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "FACET_CACHE_SECONDS": 300,
     # Rendered API read bodies, keyed by catalog version (a write makes them stale at once).
     "API_CACHE_SECONDS": 300,
+    # Requests per anonymous client address for the API (DRF rate syntax); None: no limit.
+    "API_ANON_RATE": "600/minute",
 }
 
 
@@ -39,3 +45,10 @@ class CatalogSettings:
 
 
 catalog_settings = CatalogSettings()
+
+
+def catalog_languages() -> list[tuple[str, Any]]:
+    """The catalog's languages that the project serves (LANGUAGES), in the catalog's order
+    (the first is x-default), with the project's names for them."""
+    names = dict(settings.LANGUAGES)
+    return [(code, names[code]) for code in catalog_settings.LANGUAGES if code in names]

@@ -16,6 +16,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from catalog.database import RANDOM_PAGE_COST, tuned_database
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -91,7 +93,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "catalog.web.context_processors.catalog",
             ],
         },
     },
@@ -106,21 +107,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
-# PostgreSQL's default random_page_cost (4.0) models spinning disks; with the catalog in
-# memory or on SSD an index read costs about what a sequential one does, and at 4.0 the
-# planner scans the whole product table for a search's facets instead of using the search
-# indexes (measured at 100,000 products: 102 ms against 21 ms). "" keeps the server's value
-# (e.g. behind a PgBouncer that does not pass startup options).
-PG_RANDOM_PAGE_COST = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1").strip()
-if PG_RANDOM_PAGE_COST and DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
-    try:
-        _cost = float(PG_RANDOM_PAGE_COST)
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"DATABASE_RANDOM_PAGE_COST must be a number, not {PG_RANDOM_PAGE_COST!r}"
-        ) from None
-    _options = DATABASES["default"].setdefault("OPTIONS", {})
-    _options["options"] = f"{_options.get('options', '')} -c random_page_cost={_cost}".strip()
+# The catalog's PostgreSQL planner setting (catalog.database; README, "PostgreSQL"):
+# DATABASE_RANDOM_PAGE_COST overrides it, "" keeps the server's value.
+_random_page_cost = os.environ.get("DATABASE_RANDOM_PAGE_COST", str(RANDOM_PAGE_COST)).strip()
+try:
+    DATABASES["default"] = tuned_database(  # type: ignore[assignment]
+        DATABASES["default"], random_page_cost=_random_page_cost
+    )
+except ValueError:
+    raise ImproperlyConfigured(
+        f"DATABASE_RANDOM_PAGE_COST must be a number, not {_random_page_cost!r}"
+    ) from None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -145,9 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Dutch first, English second.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl", "en")
-LOCALE_PATHS = [BASE_DIR / "catalog" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -172,49 +167,19 @@ STORAGES = {
 _anon_rate = os.environ.get("DJANGO_API_ANON_RATE", "600/minute").strip()
 API_ANON_RATE = None if _anon_rate.lower() in {"", "0", "off", "none"} else _anon_rate
 
+# The catalog's API declares its own authentication, permissions, throttle, parsers, renderer
+# and schema (catalog/api/base.py): the demo needs no more of DRF's settings than the proxies.
 REST_FRAMEWORK = {
-    # Basic first: bad or missing credentials answer 401 with WWW-Authenticate, not 403.
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "catalog.api.authentication.BasicAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["catalog.api.permissions.ReadOnlyOrModelPermissions"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [
-        "catalog.api.parsers.JSONParser",  # with a nesting limit: deep JSON is a 400
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "catalog.api.errors.exception_handler",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "COERCE_DECIMAL_TO_STRING": False,
-    # Anonymous clients share a generous budget per IP (cache-backed; Redis in production),
-    # answered with 429 and Retry-After beyond it. Authenticated clients are not throttled.
-    "DEFAULT_THROTTLE_CLASSES": ["catalog.api.throttling.AnonThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE},
     # Reverse proxies in front of the app (X-Forwarded-For); 0/unset trusts REMOTE_ADDR only.
     "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")) or None,
-}
-if DEBUG:
-    REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(  # type: ignore[attr-defined]
-        "rest_framework.renderers.BrowsableAPIRenderer"
-    )
-
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Magnesium catalog API",
-    "DESCRIPTION": "Products, forms, goals, articles, interactions and feeds of the magnesium catalog.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # The catalog's own settings (defaults in catalog/conf.py).
 CATALOG = {
     "DEFAULT_MARKET": os.environ.get("CATALOG_DEFAULT_MARKET", "EU"),
+    # Anonymous clients share a generous budget per IP (cache-backed; Redis in production),
+    # answered with 429 and Retry-After beyond it. Authenticated clients are not throttled.
+    "API_ANON_RATE": API_ANON_RATE,
 }
 
 LOGGING = {
@@ -274,7 +239,3 @@ if SECURE:
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
-
-# The facet scan's covering index (catalog 0003) INCLUDEs columns on PostgreSQL; SQLite, the
-# development default, builds it as a plain index and says so with models.W040 on every migrate.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]

@@ -29,6 +29,7 @@ from ..conf import catalog_settings
 from ..models import Product
 from ..selectors.products import products_with_packs
 from ..selectors.rows import feed_products, last_updated, product_rows_of
+from .base import CatalogAPIMixin
 from .caching import representation_etag, representation_key
 from .context import Context
 from .negotiation import CatalogRequestMixin
@@ -55,7 +56,7 @@ def _updated_since(request: Request) -> datetime | None:
     return value
 
 
-class FeedView(CatalogRequestMixin, APIView):
+class FeedView(CatalogAPIMixin, CatalogRequestMixin, APIView):
     """Conditional GET around a streamed body."""
 
     content_type = "application/octet-stream"

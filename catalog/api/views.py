@@ -23,6 +23,7 @@ from ..models import Article, Form, Goal, Interaction, Market, Product
 from ..selectors import content
 from . import inputs
 from . import serializers as out
+from .base import CatalogAPIMixin
 from .caching import cached_read
 from .context import Context
 from .errors import field_errors
@@ -152,6 +153,7 @@ WRITE_ACTIONS = {"create", "update", "partial_update", "destroy"}
 
 
 class CatalogViewSet(
+    CatalogAPIMixin,
     CatalogRequestMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..validators import validate_fraction, validate_gtin, validate_positive, validate_sku
+from .indexes import CoveringIndex
 
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import ManyRelatedManager
@@ -201,9 +202,9 @@ class Product(models.Model):
             models.Index(fields=["published", "-created_at", "-id"], name="product_pub_created_id"),
             models.Index(fields=["published", "dose_form"], name="product_pub_doseform"),
             # Facet counts scan this index only (PostgreSQL INCLUDE; a plain index elsewhere).
-            models.Index(
+            CoveringIndex(
                 fields=["published", "brand"],
-                include=[
+                covering=[
                     "dose_form",
                     "form_mask",
                     "goal_mask",

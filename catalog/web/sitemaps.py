@@ -8,13 +8,21 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from ..conf import catalog_languages
 from ..models import Article, Form, Goal, Product
 
 
 class _I18nSitemap(Sitemap):
+    """Every page in each of the catalog's languages the project serves (not every language
+    of LANGUAGES: Django's default lists about a hundred)."""
+
     i18n = True
     alternates = True
     x_default = True
+
+    @property
+    def languages(self) -> list[str]:  # type: ignore[override]
+        return [code for code, _name in catalog_languages()]
 
 
 class StaticPagesSitemap(_I18nSitemap):

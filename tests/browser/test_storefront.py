@@ -22,7 +22,7 @@ TITLE = "#results-title"
 
 
 def settled(page) -> None:
-    """Wait for an in-place listing update to finish (shop.js marks it aria-busy)."""
+    """Wait for an in-place listing update to finish (catalog.js marks it aria-busy)."""
     expect(page.locator("[data-listing][aria-busy]")).to_have_count(0)
 
 

@@ -306,10 +306,10 @@ def test_the_rich_text_filter_sanitises():
 
 # --- throttling ----------------------------------------------------------------------------------
 
-LOW_RATE = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/minute"}}
+LOW_RATE = {**settings.CATALOG, "API_ANON_RATE": "3/minute"}
 
 
-@override_settings(REST_FRAMEWORK=LOW_RATE)
+@override_settings(CATALOG=LOW_RATE)
 def test_anonymous_api_clients_are_throttled_with_retry_after(client, demo_catalog):
     statuses = [client.get("/api/v1/forms/").status_code for _ in range(3)]
     assert statuses == [200, 200, 200]
@@ -319,7 +319,7 @@ def test_anonymous_api_clients_are_throttled_with_retry_after(client, demo_catal
     assert "detail" in response.json()
 
 
-@override_settings(REST_FRAMEWORK=LOW_RATE)
+@override_settings(CATALOG=LOW_RATE)
 def test_throttling_is_per_client_address(client, demo_catalog):
     for _ in range(3):
         client.get("/api/v1/forms/", REMOTE_ADDR="10.0.0.1")
@@ -327,7 +327,7 @@ def test_throttling_is_per_client_address(client, demo_catalog):
     assert client.get("/api/v1/forms/", REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
-@override_settings(REST_FRAMEWORK=LOW_RATE)
+@override_settings(CATALOG=LOW_RATE)
 def test_authenticated_clients_and_pages_are_not_throttled(client, demo_catalog):
     for _ in range(5):
         assert client.get("/en/products/").status_code == 200
@@ -338,8 +338,8 @@ def test_authenticated_clients_and_pages_are_not_throttled(client, demo_catalog)
 
 def test_the_default_rate_is_generous_and_configurable():
     code = (
-        "import django; django.setup(); from django.conf import settings; "
-        "print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']['anon'])"
+        "import django; django.setup(); from catalog.conf import catalog_settings; "
+        "print(catalog_settings.API_ANON_RATE)"
     )
     assert (
         manage("-c", code, DJANGO_SETTINGS_MODULE="shop_mg.settings").stdout.strip() == "600/minute"

@@ -97,9 +97,9 @@ def test_the_checks_catch_broken_markup():
 
 
 def test_stylesheet_and_script_are_small_and_framework_free():
-    static = Path(settings.BASE_DIR) / "static"
-    css = (static / "css" / "shop.css").read_text("utf-8")
-    js = (static / "js" / "shop.js").read_text("utf-8")
+    static = Path(settings.BASE_DIR) / "catalog" / "static" / "catalog"
+    css = (static / "css" / "catalog.css").read_text("utf-8")
+    js = (static / "js" / "catalog.js").read_text("utf-8")
     assert len(css.encode()) < 30 * 1024
     assert "@import" not in css  # one stylesheet, nothing fetched from elsewhere
     for name in ("bootstrap", "tailwind", "bulma", "foundation"):

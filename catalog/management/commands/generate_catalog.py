@@ -18,20 +18,19 @@ import json
 import random
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from catalog import dosing, selectors, services
+from catalog.demo import demo_fixtures_dir
 from catalog.models import Article, Brand, Form, Goal, Pack, Product
 from catalog.models.products import DIET_FIELDS, diet_flags
 
-DEMO = Path(settings.BASE_DIR) / "fixtures" / "demo"
+DEMO = demo_fixtures_dir()
 
 DOSE_FORM_WORDS = {
     "capsule": ("Capsules", "Capsules"),

@@ -1,15 +1,15 @@
-"""Load the demo catalog from fixtures/demo through the services (idempotent)."""
+"""Load the demo catalog (fixtures/demo, carried in the package too) through the services."""
 
 import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from catalog import services
+from catalog.demo import demo_fixtures_dir
 from catalog.models import Article, Brand, Form, Goal, HealthClaim, Product
 from catalog.models.products import diet_flags
 
@@ -32,14 +32,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--path",
-            default=str(Path(settings.BASE_DIR) / "fixtures" / "demo"),
-            help="Folder holding reference.json, products.json and articles/.",
+            default=None,
+            help=(
+                "Folder holding reference.json, products.json and articles/ (default: the demo "
+                "catalog that comes with the catalog package)."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        root = Path(options["path"])
+        root = Path(options["path"]) if options["path"] else demo_fixtures_dir()
         if not (root / "reference.json").exists():
-            raise CommandError(f"No reference.json in {root}")
+            raise CommandError(f"No reference.json in {root} (give the folder with --path).")
         with transaction.atomic():
             self.load_reference(json.loads((root / "reference.json").read_text("utf-8")))
             articles = sorted((root / "articles").glob("*.json"))

@@ -1,4 +1,4 @@
-/* Progressive enhancement only: the pages work without it.
+/* The catalog pages' script. Progressive enhancement only: the pages work without it.
    Listing: ticking a filter updates the results without a full reload (the URL is kept
    shareable through history.pushState); the submit button stays for keyboard users.
    The language links follow the new URL, and the new result count is announced through a
