@@ -34,6 +34,6 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
-        from .api.base import settle_project_defaults
+        from .api.setup import settle_project_defaults
 
         settle_project_defaults()

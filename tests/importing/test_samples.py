@@ -54,7 +54,7 @@ def test_the_sample_spreadsheet_holds_the_csvs_rows():
 
 
 @pytest.mark.django_db
-def test_the_sample_csv_imports_into_the_demo_catalog(demo):
+def test_the_sample_csv_imports_into_the_demo_catalog(demo_catalog):
     import_file(SAMPLE_CSV)
 
     skus = [row[0] for row in csv_rows()[1:]]
@@ -68,7 +68,7 @@ def test_the_sample_csv_imports_into_the_demo_catalog(demo):
 
 
 @pytest.mark.django_db
-def test_importing_a_sample_again_changes_nothing(demo):
+def test_importing_a_sample_again_changes_nothing(demo_catalog):
     import_file(SAMPLE_CSV)
     before = list(Product.objects.order_by("pk").values_list("pk", "updated_at"))
 
@@ -78,6 +78,6 @@ def test_importing_a_sample_again_changes_nothing(demo):
 
 
 @pytest.mark.django_db
-def test_the_sample_spreadsheet_imports_into_the_demo_catalog(demo):
+def test_the_sample_spreadsheet_imports_into_the_demo_catalog(demo_catalog):
     import_file(SAMPLE_XLSX)
     assert Pack.objects.filter(sku__startswith="SMP-").count() == len(csv_rows()) - 1

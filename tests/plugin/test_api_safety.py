@@ -36,7 +36,7 @@ def snapshot():
 
 
 @pytest.fixture
-def one_of_each(demo):
+def one_of_each(demo_catalog):
     return {name: model.objects.order_by("pk").first() for name, (model, _key) in RESOURCES.items()}
 
 
@@ -57,7 +57,7 @@ def test_anonymous_writes_are_refused_with_drfs_defaults(
 
 
 def test_the_goal_rename_and_contraindication_delete_of_the_issue_are_refused(
-    bare_host, client, demo
+    bare_host, client, demo_catalog
 ):
     renamed = client.patch(
         "/api/v1/goals/energy-fatigue/", {"name_en": "Renamed"}, content_type="application/json"
@@ -69,7 +69,7 @@ def test_the_goal_rename_and_contraindication_delete_of_the_issue_are_refused(
     assert Interaction.objects.filter(slug="kidney-impairment").exists()
 
 
-def test_writes_still_need_the_model_permission_with_drfs_defaults(bare_host, client, demo):
+def test_writes_still_need_the_model_permission_with_drfs_defaults(bare_host, client, demo_catalog):
     client.force_login(make_user(username="nobody"))
     response = client.patch(
         "/api/v1/goals/energy-fatigue/", {"name_en": "Renamed"}, content_type="application/json"
@@ -77,7 +77,7 @@ def test_writes_still_need_the_model_permission_with_drfs_defaults(bare_host, cl
     assert response.status_code == 403
 
 
-def test_an_editor_with_the_permission_writes_with_drfs_defaults(bare_host, client, demo):
+def test_an_editor_with_the_permission_writes_with_drfs_defaults(bare_host, client, demo_catalog):
     client.force_login(make_user(username="editor", perms=["catalog.change_goal"]))
     response = client.patch(
         "/api/v1/goals/energy-fatigue/",
@@ -88,20 +88,20 @@ def test_an_editor_with_the_permission_writes_with_drfs_defaults(bare_host, clie
     assert Goal.objects.get(slug="energy-fatigue").name_en == "Energy & tiredness"
 
 
-def test_the_api_renders_json_only_with_drfs_defaults(bare_host, client, demo):
+def test_the_api_renders_json_only_with_drfs_defaults(bare_host, client, demo_catalog):
     """DRF's defaults add the browsable API, whose HTML forms offer the writes."""
     response = client.get("/api/v1/forms/", HTTP_ACCEPT="text/html")
     assert response.status_code == 406
     assert response["Content-Type"] == "application/json"
 
 
-def test_errors_keep_the_contract_shape_with_drfs_defaults(bare_host, client, demo):
+def test_errors_keep_the_contract_shape_with_drfs_defaults(bare_host, client, demo_catalog):
     response = client.get("/api/v1/products/?in_stock=maybe")
     assert response.status_code == 400
     assert set(response.json()) == {"errors"}
 
 
-def test_the_schema_is_served_with_drfs_defaults(bare_host, client, demo):
+def test_the_schema_is_served_with_drfs_defaults(bare_host, client, demo_catalog):
     response = client.get("/api/v1/schema/?format=json")
 
     assert response.status_code == 200
@@ -135,7 +135,7 @@ def test_the_docs_page_is_offline_whatever_spectacular_settings_say(bare_host, c
     assert '"validatorUrl": null' in script
 
 
-def test_the_api_root_links_to_every_resource_feed_and_the_schema(bare_host, client, demo):
+def test_the_api_root_links_to_every_resource_feed_and_the_schema(bare_host, client, demo_catalog):
     response = client.get("/api/v1/")
 
     assert response.status_code == 200
@@ -156,7 +156,7 @@ def test_the_api_root_links_to_every_resource_feed_and_the_schema(bare_host, cli
         assert client.get(url.removeprefix("http://testserver")).status_code == 200
 
 
-def test_a_body_over_the_limit_is_a_413_without_the_demos_middleware(bare_host, client, demo):
+def test_a_body_over_the_limit_is_a_413_without_the_demos_middleware(bare_host, client, demo_catalog):
     bare_host.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     client.force_login(make_user(username="editor", perms=["catalog.change_goal"]))
     body = json.dumps({"name_en": "x" * 2000})
@@ -168,7 +168,7 @@ def test_a_body_over_the_limit_is_a_413_without_the_demos_middleware(bare_host, 
     assert Goal.objects.get(slug="energy-fatigue").name_en != "x" * 2000
 
 
-def test_anonymous_clients_are_throttled_at_the_catalogs_own_rate(bare_host, client, demo):
+def test_anonymous_clients_are_throttled_at_the_catalogs_own_rate(bare_host, client, demo_catalog):
     bare_host.CATALOG = {"API_ANON_RATE": "2/minute"}
     assert [client.get("/api/v1/forms/").status_code for _ in range(2)] == [200, 200]
     assert client.get("/api/v1/forms/").status_code == 429

@@ -20,7 +20,7 @@ def hreflangs(html):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_pages_render_from_the_packages_templates_alone(bare_host, client, demo, path):
+def test_pages_render_from_the_packages_templates_alone(bare_host, client, demo_catalog, path):
     response = client.get(path)
 
     assert response.status_code == 200
@@ -30,14 +30,14 @@ def test_pages_render_from_the_packages_templates_alone(bare_host, client, demo,
     assert "/static/css/shop.css" not in html  # the demo shop's look stays in the demo
 
 
-def test_a_product_page_renders_in_both_languages(bare_host, client, demo):
+def test_a_product_page_renders_in_both_languages(bare_host, client, demo_catalog):
     nl = client.get("/nl/producten/vitaflux-magnesium-citrate-400/")
     en = client.get("/en/products/vitaflux-magnesium-citrate-400/")
     assert (nl.status_code, en.status_code) == (200, 200)
     assert 'lang="nl"' in nl.content.decode() and 'lang="en"' in en.content.decode()
 
 
-def test_language_links_canonical_and_hreflang_need_no_context_processor(bare_host, client, demo):
+def test_language_links_canonical_and_hreflang_need_no_context_processor(bare_host, client, demo_catalog):
     bare_host.TEMPLATES = [{**bare_host.TEMPLATES[0], "OPTIONS": {"context_processors": []}}]
 
     html = client.get("/nl/producten/?form=citrate").content.decode()
@@ -53,7 +53,7 @@ def test_language_links_canonical_and_hreflang_need_no_context_processor(bare_ho
 
 
 def test_with_djangos_default_languages_pages_offer_the_catalogs_languages_only(
-    bare_host, client, demo
+    bare_host, client, demo_catalog
 ):
     bare_host.LANGUAGES = global_settings.LANGUAGES
 
@@ -64,7 +64,7 @@ def test_with_djangos_default_languages_pages_offer_the_catalogs_languages_only(
     assert re.findall(r' lang="([a-z-]+)"', switch) == ["nl", "en"]
 
 
-def test_the_sitemap_is_served_by_the_catalogs_urls(bare_host, client, demo):
+def test_the_sitemap_is_served_by_the_catalogs_urls(bare_host, client, demo_catalog):
     response = client.get("/sitemap.xml")
 
     assert response.status_code == 200
@@ -77,7 +77,7 @@ def test_the_sitemap_is_served_by_the_catalogs_urls(bare_host, client, demo):
 
 
 def test_with_djangos_default_languages_the_sitemap_lists_the_catalogs_languages_only(
-    bare_host, client, demo
+    bare_host, client, demo_catalog
 ):
     bare_host.LANGUAGES = global_settings.LANGUAGES
 
@@ -89,7 +89,7 @@ def test_with_djangos_default_languages_the_sitemap_lists_the_catalogs_languages
     assert prefixes == {"nl", "en"}
 
 
-def test_a_shop_overrides_the_style_and_script_blocks(bare_host, client, demo, tmp_path):
+def test_a_shop_overrides_the_style_and_script_blocks(bare_host, client, demo_catalog, tmp_path):
     (tmp_path / "catalog").mkdir()
     (tmp_path / "catalog" / "base.html").write_text(
         '{% extends "catalog/base.html" %}'
@@ -113,7 +113,7 @@ def test_the_catalogs_static_files_come_with_the_app():
 
 
 def test_pages_use_manifest_names_with_debug_off_after_collectstatic(
-    bare_host, client, demo, tmp_path
+    bare_host, client, demo_catalog, tmp_path
 ):
     bare_host.STATIC_ROOT = tmp_path
     bare_host.STORAGES = {
@@ -133,7 +133,7 @@ def test_pages_use_manifest_names_with_debug_off_after_collectstatic(
     assert js and (tmp_path / js.group(1)).is_file()
 
 
-def test_the_demo_shop_restyles_over_the_catalogs_stylesheet(client, demo):
+def test_the_demo_shop_restyles_over_the_catalogs_stylesheet(client, demo_catalog):
     html = client.get("/nl/").content.decode()
     catalog_css = html.index("/static/catalog/css/catalog.css")
     assert catalog_css < html.index("/static/css/shop.css")
