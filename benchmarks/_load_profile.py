@@ -38,8 +38,8 @@ def frames_of(stack: str) -> list[tuple[str, str]]:
     out = []
     for raw in stack.split(";"):
         match = FRAME.match(raw.strip())
-        if match:
-            out.append((match["func"], match["file"]))
+        if match:  # py-spy writes paths relative to sys.path: "/" + path matches fragments
+            out.append((match["func"], "/" + match["file"].lstrip("/")))
         else:
             out.append((raw.strip(), ""))
     return out
@@ -56,6 +56,7 @@ def short(path: str) -> str:
 def summarize(path: Path, top: int = 12) -> str:
     categories: Counter[str] = Counter()
     inclusive: Counter[str] = Counter()
+    waiting: Counter[str] = Counter()  # database / Redis time by the project function asking
     total = 0
     for line in path.read_text(errors="replace").splitlines():
         stack, _, count_text = line.rpartition(" ")
@@ -73,10 +74,21 @@ def summarize(path: Path, top: int = 12) -> str:
         else:
             categories["other (python, gunicorn)"] += count
         seen = set()
-        for name, file in frames:
-            if ("/catalog/" in file or "/shop_mg/" in file) and (name, file) not in seen:
+        ours = [
+            (name, file)
+            for name, file in frames
+            if ("/catalog/" in file or "/shop_mg/" in file)
+            and not name.endswith("Middleware.__call__")  # every request passes through
+        ]
+        for name, file in ours:
+            if (name, file) not in seen:
                 seen.add((name, file))
                 inclusive[f"{name} ({short(file)})"] += count
+        waits = ("psycopg/", "redis/")
+        if ours and any(frag in frames[-1][1] for frag in waits):
+            kind = "SQL" if "psycopg/" in frames[-1][1] else "Redis"
+            name, file = ours[-1]
+            waiting[f"{kind} under {name} ({short(file)})"] += count
     if not total:
         return "    (no samples inside request handling)"
     lines = ["    where the time goes (innermost category of each sample):"]
@@ -84,5 +96,8 @@ def summarize(path: Path, top: int = 12) -> str:
         lines.append(f"      {100 * count / total:5.1f} %  {category}")
     lines.append("    project functions, inclusive share:")
     for name, count in inclusive.most_common(top):
+        lines.append(f"      {100 * count / total:5.1f} %  {name}")
+    lines.append("    database and Redis waits, by the innermost project function:")
+    for name, count in waiting.most_common(top // 2):
         lines.append(f"      {100 * count / total:5.1f} %  {name}")
     return "\n".join(lines)
