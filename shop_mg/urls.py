@@ -21,6 +21,11 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(path("", include("catalog.web.urls")), prefix_default_language=True)
 
+if settings.METRICS:  # django-prometheus, behind a token (shop_mg.observability)
+    from shop_mg.observability import metrics_view
+
+    urlpatterns.append(path("metrics", metrics_view, name="prometheus-django-metrics"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
