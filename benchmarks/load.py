@@ -366,6 +366,7 @@ class Run:
         except subprocess.TimeoutExpired:
             proc.kill()
             code = proc.wait()
+        info["import_end"] = shared.now()
         idle.set()
         for thread in samplers:
             thread.join()
@@ -392,7 +393,7 @@ class Run:
         if restore > fault:
             end = restore  # Redis: down from the kill to the restart
         elif "import" in marks:
-            end = info["marks_end"]["import"]  # while the import runs
+            end = info.get("import_end", info["marks_end"]["import"])  # while the import runs
         else:
             end = fault + max(2.0, self.seconds / 12)  # an instant fault: the next seconds
         windows = window_counts([r for r in records if r not in inflight], (fault, end))
@@ -443,9 +444,9 @@ class Run:
             if row["stale"] == 0:
                 delay = "fresh on every answer"
             elif not row["last_fresh"]:
-                delay = f"still stale after {until - committed:.1f} s"
+                delay = f"still stale {until - committed:.1f} s after the commit"
             else:
-                delay = f"fresh after {row['last_stale'] - committed:.2f} s"
+                delay = f"last stale answer {row['last_stale'] - committed:.2f} s after the commit"
             row["delay"] = delay
             print(f"    worker {pid}: {row['n']} answers, {row['stale']} stale; {delay}")
         return per
