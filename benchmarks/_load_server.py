@@ -5,6 +5,7 @@ Every process started here is stopped by its own pid; nothing else on the machin
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -229,6 +230,20 @@ class Gunicorn:
             f.seek(offset)
             for line in f:
                 text = line.strip()
+                if text.startswith("{"):  # the app's JSON log lines
+                    try:
+                        entry = json.loads(text)
+                    except ValueError:
+                        continue
+                    if (
+                        entry.get("level") in ("error", "warning")
+                        and "code" not in entry
+                        or (entry.get("event") in ("request_failed", "streaming_failed"))
+                    ):
+                        detail = (entry.get("exception") or entry.get("error") or "").strip()
+                        key = f"{entry.get('event')}: {detail.splitlines()[-1] if detail else ''}"
+                        counts[key[:140]] = counts.get(key[:140], 0) + 1
+                    continue
                 head = text.split(":", 1)[0]
                 if head.endswith(("Error", "Exception", "Timeout")) and " " not in head:
                     key = text[:140]
