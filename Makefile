@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck messages browser-deps clean
+.PHONY: run serve test install lint typecheck messages browser-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,shop]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -27,6 +27,17 @@ run: $(STAMP)
 	@echo "         DJANGO_DEBUG=1 $(PY) manage.py createsuperuser"
 	@echo ""
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# The production settings locally: DEBUG off, static files collected, gunicorn with
+# gunicorn.conf.py at http://127.0.0.1:8000 (JSON request logs on stderr, /healthz, /readyz).
+# Uses DJANGO_SECRET_KEY if set, else a throwaway key for this run; DATABASE_URL and REDIS_URL
+# as everywhere else.
+serve: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		$(BIN)/gunicorn --config gunicorn.conf.py --no-control-socket
 
 # The full suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL).
 test: $(STAMP)

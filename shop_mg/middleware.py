@@ -1,14 +1,11 @@
-"""Site-wide request guards: body size limit and admin login throttling."""
+"""Site-wide request guards: body size limit, and the admin login lockout's response."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 Handler = Callable[[HttpRequest], HttpResponse]
@@ -67,50 +64,14 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
 
-class AdminLoginThrottleMiddleware:
-    """Lock the admin login after repeated failures for one IP + username (and for one IP).
-
-    A failed login re-shows the form (200), a good one redirects (302): counted after the
-    view ran, so the admin's own login view stays as it is. Counters live in the cache
-    (shared through Redis in production) and expire ADMIN_LOGIN_LOCKOUT_SECONDS after the
-    first failure.
-    """
-
-    IP_FACTOR = 4  # one address may try several usernames, but not endlessly
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method != "POST" or request.path_info != reverse("admin:login"):
-            return self.get_response(request)
-        ip = client_ip(request)
-        username = str(request.POST.get("username", ""))[:150].strip().lower()
-        keys = {
-            self._key("user", ip, username): settings.ADMIN_LOGIN_MAX_FAILURES,
-            self._key("ip", ip): settings.ADMIN_LOGIN_MAX_FAILURES * self.IP_FACTOR,
-        }
-        if any((cache.get(key) or 0) >= limit for key, limit in keys.items()):
-            response = HttpResponse(
-                _("Too many failed logins. Try again later."),
-                status=429,
-                content_type="text/plain; charset=utf-8",
-            )
-            response["Retry-After"] = str(settings.ADMIN_LOGIN_LOCKOUT_SECONDS)
-            return response
-        response = self.get_response(request)
-        if response.status_code == 200:  # the form came back: wrong credentials
-            for key in keys:
-                if not cache.add(key, 1, settings.ADMIN_LOGIN_LOCKOUT_SECONDS):
-                    try:
-                        cache.incr(key)
-                    except ValueError:  # expired between add and incr
-                        cache.add(key, 1, settings.ADMIN_LOGIN_LOCKOUT_SECONDS)
-        elif response.status_code in (301, 302, 303):
-            cache.delete(self._key("user", ip, username))
-        return response
-
-    @staticmethod
-    def _key(*parts: str) -> str:
-        digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()
-        return f"admin-login-failures:{digest}"
+def admin_lockout_response(
+    request: HttpRequest, response: HttpResponse | None = None, credentials: object = None
+) -> HttpResponse:
+    """django-axes' answer to a locked admin login: 429, a plain message and Retry-After."""
+    locked = HttpResponse(
+        _("Too many failed logins. Try again later."),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    locked["Retry-After"] = str(settings.ADMIN_LOGIN_LOCKOUT_SECONDS)
+    return locked

@@ -8,10 +8,13 @@ or when DJANGO_SECURE=1; tests and management commands fall back to a developmen
 `check --deploy` reports (security.W009).
 """
 
+import logging
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import structlog
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -63,12 +66,22 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "axes",  # admin login lockout (attempts in the database)
+    "django_structlog",
     "catalog",
 ]
 
+# Operations (see the README's "Deploying"): metrics only when DJANGO_METRICS=1.
+METRICS = env_bool("DJANGO_METRICS", False)
+
 MIDDLEWARE = [
+    "shop_mg.health.HealthMiddleware",  # /healthz, /readyz: before redirects and host checks
+    *(["django_prometheus.middleware.PrometheusBeforeMiddleware"] if METRICS else []),
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django_structlog.middlewares.RequestMiddleware",  # one JSON line per request
+    "shop_mg.observability.QueryCountMiddleware",  # its duration and query count
+    "shop_mg.db_routing.ReplicaRoutingMiddleware",  # anonymous reads to replicas (if any)
     "shop_mg.middleware.RequestSizeLimitMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,9 +89,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "shop_mg.middleware.AdminLoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+    "shop_mg.db_retry.RetryReadOnDroppedConnectionMiddleware",  # its exception hook runs first
+    *(["django_prometheus.middleware.PrometheusAfterMiddleware"] if METRICS else []),
 ]
 
 ROOT_URLCONF = "shop_mg.urls"
@@ -105,6 +120,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection is checked (SELECT 1) before a request's first query, so one
+        # dropped by a failover or a database restart is replaced instead of failing.
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 # The catalog's PostgreSQL planner setting (catalog.database; README, "PostgreSQL"):
@@ -118,6 +136,23 @@ except ValueError:
     raise ImproperlyConfigured(
         f"DATABASE_RANDOM_PAGE_COST must be a number, not {_random_page_cost!r}"
     ) from None
+# Read replicas (shop_mg/db_routing.py): anonymous reads go to one of them, writes, the
+# admin, logged-in users and read-after-write to the primary. Each replica is a test mirror
+# of the primary, so tests need no second database.
+DATABASE_REPLICA_URLS = os.environ.get("DATABASE_REPLICA_URLS", "")
+for _i, _url in enumerate([u.strip() for u in DATABASE_REPLICA_URLS.split(",") if u.strip()], 1):
+    DATABASES[f"replica_{_i}"] = {
+        **dj_database_url.parse(
+            _url,
+            conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0),
+            conn_health_checks=DATABASES["default"].get("CONN_HEALTH_CHECKS", False),
+        ),
+        "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["shop_mg.db_routing.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+# How long a browser that wrote reads from the primary (longer than the replicas' lag).
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "15"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -127,6 +162,12 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mgcat",
+            # A Redis that does not answer costs a request at most this long per attempt
+            # (redis-py waits forever by default).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -182,12 +223,69 @@ CATALOG = {
     "API_ANON_RATE": API_ANON_RATE,
 }
 
+# Logs: one JSON object a line on stderr (django-structlog): a `request_finished` line per
+# request with request_id, code, duration_ms, db_queries, ip and user_id
+# (DJANGO_ACCESS_LOG=0 turns those off), and warnings and errors. DJANGO_LOG_FORMAT=console
+# prints them for people instead.
+ACCESS_LOG = env_bool("DJANGO_ACCESS_LOG", True)
+_renderer = (
+    structlog.dev.ConsoleRenderer(colors=False)
+    if os.environ.get("DJANGO_LOG_FORMAT", "json") == "console"
+    else structlog.processors.JSONRenderer()
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "structured": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "processor": _renderer,
+            "foreign_pre_chain": [
+                structlog.contextvars.merge_contextvars,
+                structlog.processors.TimeStamper(fmt="iso"),
+                structlog.stdlib.add_logger_name,
+                structlog.stdlib.add_log_level,
+            ],
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django_structlog": {"level": "INFO" if ACCESS_LOG else "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
+structlog.configure(
+    processors=[
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.filter_by_level,
+        structlog.processors.TimeStamper(fmt="iso"),
+        structlog.stdlib.add_logger_name,
+        structlog.stdlib.add_log_level,
+        structlog.processors.StackInfoRenderer(),
+        structlog.processors.format_exc_info,
+        structlog.processors.UnicodeDecoder(),
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    cache_logger_on_first_use=True,
+)
+# request_started would double the lines; request_finished carries all of it.
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
+# Behind a proxy, keep the request id it assigned (X-Request-ID), so its log and ours join.
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = int(os.environ.get("DJANGO_NUM_PROXIES", "0")) > 0
+
+# Metrics (django-prometheus) at /metrics, when DJANGO_METRICS=1: requests, responses,
+# latencies, and database queries and errors. Not public: only with
+# `Authorization: Bearer $DJANGO_METRICS_TOKEN` or for a staff user; anyone else gets 404.
+# With several gunicorn workers set PROMETHEUS_MULTIPROC_DIR (see gunicorn.conf.py).
+METRICS_TOKEN = os.environ.get("DJANGO_METRICS_TOKEN", "")
+if METRICS:
+    INSTALLED_APPS.append("django_prometheus")
+    for _db in DATABASES.values():
+        _engine = _db.get("ENGINE", "")
+        if _engine.startswith("django.db.backends."):
+            _db["ENGINE"] = _engine.replace("django.db.backends.", "django_prometheus.db.backends.")
 
 # Production hardening (see `manage.py check --deploy`).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -203,10 +301,23 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_MAX_BODY_BYTES", str(2_
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 MAX_UPLOAD_BODY_SIZE = int(os.environ.get("DJANGO_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 
-# Admin login: after this many failed logins for one IP and username (or 4x as many for one
-# IP), the login answers 429 until the window has passed.
+# Admin login (django-axes, attempts kept in the database, so a lock holds through a cache
+# outage and across processes): after this many failed logins for one IP and username, the
+# login answers 429 with Retry-After until the window has passed.
 ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("DJANGO_ADMIN_LOGIN_MAX_FAILURES", "5"))
 ADMIN_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("DJANGO_ADMIN_LOGIN_LOCKOUT_SECONDS", "900"))
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ONLY_ADMIN_SITE = True
+AXES_FAILURE_LIMIT = ADMIN_LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=ADMIN_LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "shop_mg.middleware.client_ip"  # trusts NUM_PROXIES, like the API
+AXES_LOCKOUT_CALLABLE = "shop_mg.middleware.admin_lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # failures are enough; the request log has the rest
 
 # Content Security Policy (django-csp 4): no inline script or style anywhere. A template that
 # needs an inline <style> or <script> gives it nonce="{{ request.csp_nonce }}". JSON-LD

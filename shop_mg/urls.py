@@ -17,6 +17,11 @@ urlpatterns = [
 ]
 urlpatterns += catalog.urls.urlpatterns
 
+if settings.METRICS:  # django-prometheus, behind a token (shop_mg.observability)
+    from shop_mg.observability import metrics_view
+
+    urlpatterns.append(path("metrics", metrics_view, name="prometheus-django-metrics"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
