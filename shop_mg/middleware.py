@@ -18,7 +18,7 @@ def is_api(request: HttpRequest) -> bool:
 def client_ip(request: HttpRequest) -> str:
     """The client's address, trusting X-Forwarded-For only as far as NUM_PROXIES says (as DRF)."""
     remote = str(request.META.get("REMOTE_ADDR", ""))
-    proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES")
+    proxies = getattr(settings, "REST_FRAMEWORK", {}).get("NUM_PROXIES")
     forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
     if proxies and forwarded:
         hops = [h.strip() for h in forwarded.split(",") if h.strip()]

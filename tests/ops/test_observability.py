@@ -31,7 +31,7 @@ def finished(caplog) -> dict:
     return events[0]
 
 
-def test_each_request_logs_its_status_duration_query_count_and_id(access_log, client, demo):
+def test_each_request_logs_its_status_duration_query_count_and_id(access_log, client, demo_catalog):
     client.get("/api/v1/forms/", HTTP_X_REQUEST_ID="from-the-proxy")
     line = finished(access_log)
     assert line["code"] == 200
