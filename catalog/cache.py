@@ -1,26 +1,40 @@
-"""The catalog's cache policy: one catalog version, reads cached under it, invalidation on write.
+"""The catalog's cache policy: one catalog version kept in the database, reads cached under it,
+and a cache that only ever speeds things up.
 
-Every cached read is keyed by the catalog version, a number that every write in `services`
-moves on (`invalidate_catalog_cache`), so a saved product is visible at once and nothing has
-to be deleted key by key. Within `one_read()` (a request, a feed) each cached value is
-fetched from the cache once and then served from memory.
+- The version is a row of the database (`CatalogState`), read once per request. Every
+  committed write gives it a fresh random value (`invalidate_catalog_cache`, called by the
+  services), so every process sees a write on its next request, whether the cache is Redis
+  shared by all or each process's own memory, and a restarted Redis cannot bring an old
+  version back (no 304 for a changed product).
+- Cached reads are keyed by the version; nothing is ever deleted key by key.
+- The cache is optional at run time: an error from it (Redis down, a timeout) is a miss, and
+  after one the process leaves the cache alone for `CATALOG["CACHE_RETRY_SECONDS"]` instead of
+  waiting on it for every read. The database has everything needed to answer.
+- Within `one_read()` (a request, a feed) the version and each cached value are fetched once
+  and then served from memory.
 """
 
 from __future__ import annotations
 
+import logging
+import secrets
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import cache as django_cache
+from django.db import connections, router, transaction
+from django.utils import timezone
 
 from .conf import catalog_settings
+from .models import CatalogState
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
-VERSION_KEY = "catalog:version"
+VERSION = "catalog:version"  # where one_read() keeps the version it read
 
 # The reference reads nearly every request needs, fetched together in one cache round trip.
 READ_PRELOAD = ("reference", "interactions")
@@ -30,60 +44,231 @@ READ_PRELOAD = ("reference", "interactions")
 # not a few times per product. Only for reads: a write inside the block would not be seen.
 _memo: ContextVar[dict[str, Any] | None] = ContextVar("catalog_read_memo", default=None)
 
+# While this thread's open transaction has written to the catalog: the version it will give
+# the catalog when it commits. This thread's reads use it at once (they must see the write);
+# other processes see it only once it is committed. A rolled-back write leaves it unused.
+# Kept with the transaction it belongs to (the outermost atomic block), so that a version left
+# by a rolled-back transaction is never taken for the next one's.
+_pending: ContextVar[tuple[object, int] | None] = ContextVar(
+    "catalog_pending_version", default=None
+)
+
+
+class SafeCache:
+    """Django's default cache, where an error is a miss and a failed write is skipped.
+
+    After an error the cache is left alone for a few seconds (a Redis that refuses
+    connections answers at once, but one that is unreachable would make every read wait for
+    its socket timeout).
+    """
+
+    def __init__(self) -> None:
+        self._down_until = 0.0
+
+    def reset(self) -> None:
+        """Try the cache again at once (after an outage is known to be over; tests)."""
+        self._down_until = 0.0
+
+    @property
+    def available(self) -> bool:
+        return time.monotonic() >= self._down_until
+
+    def _failed(self, operation: str, error: Exception) -> None:
+        retry = float(catalog_settings.CACHE_RETRY_SECONDS)
+        if self.available:
+            logger.warning(
+                "catalog cache unavailable (%s: %s); answering from the database for %ss",
+                operation,
+                error,
+                retry,
+            )
+        self._down_until = time.monotonic() + retry
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if not self.available:
+            return default
+        try:
+            return django_cache.get(key, default)
+        except Exception as error:  # noqa: BLE001 - any cache failure is a miss
+            self._failed("get", error)
+            return default
+
+    def get_many(self, keys: list[str]) -> dict[str, Any]:
+        if not self.available or not keys:
+            return {}
+        try:
+            return dict(django_cache.get_many(keys))
+        except Exception as error:  # noqa: BLE001
+            self._failed("get_many", error)
+            return {}
+
+    def set(self, key: str, value: Any, timeout: float | None = None) -> None:
+        if not self.available:
+            return
+        try:
+            django_cache.set(key, value, timeout)
+        except Exception as error:  # noqa: BLE001
+            self._failed("set", error)
+
+    def add(self, key: str, value: Any, timeout: float | None = None) -> bool | None:
+        """True when added, False when the key exists, None when the cache is unavailable."""
+        if not self.available:
+            return None
+        try:
+            return bool(django_cache.add(key, value, timeout))
+        except Exception as error:  # noqa: BLE001
+            self._failed("add", error)
+            return None
+
+    def incr(self, key: str) -> int | None:
+        """The incremented value; None when the key is gone or the cache unavailable."""
+        if not self.available:
+            return None
+        try:
+            return int(django_cache.incr(key))
+        except ValueError:  # expired between add and incr
+            return None
+        except Exception as error:  # noqa: BLE001
+            self._failed("incr", error)
+            return None
+
+
+safe_cache = SafeCache()
+
+
+# --- the catalog version ---------------------------------------------------------------------
+
+
+def _state_table() -> tuple[str, str]:
+    using = router.db_for_read(CatalogState)
+    return using, connections[using].ops.quote_name(CatalogState._meta.db_table)
+
+
+def _read_version() -> int:
+    """The committed version (0 before the first write of a fresh database)."""
+    using, table = _state_table()
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {table} WHERE id = 1")
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def catalog_version() -> int:
+    """The catalog's version as this request sees it (read once within `one_read()`)."""
+    pending = _pending_version()
+    if pending is not None:
+        return pending
+    memo = _memo.get()
+    if memo is not None and VERSION in memo:
+        return int(memo[VERSION])
+    version = _read_version()
+    if memo is not None:
+        memo[VERSION] = version
+    return version
+
+
+def _new_version() -> int:
+    """A fresh random number: never one used before, also after a rolled-back write."""
+    return secrets.randbits(62) or 1
+
+
+def _bump_version(version: int | None = None) -> None:
+    """Store a new version for the committed catalog."""
+    _pending.set(None)
+    version = version or _new_version()
+    using = router.db_for_write(CatalogState)
+    table = connections[using].ops.quote_name(CatalogState._meta.db_table)
+    now = timezone.now()
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET version = %s, changed_at = %s WHERE id = 1", [version, now]
+        )
+        if cursor.rowcount == 0:  # a database flushed by tests, or a table made by hand
+            cursor.execute(
+                f"INSERT INTO {table} (id, version, changed_at) VALUES (1, %s, %s)",
+                [version, now],
+            )
+    memo = _memo.get()
+    if memo is not None:
+        memo.clear()
+
+
+def invalidate_catalog_cache() -> None:
+    """Make every cached catalog read stale; called by the services after each write.
+
+    Inside a transaction the new version is chosen now and stored when the transaction
+    commits: this thread reads under it at once (it sees its own write), other processes
+    keep the committed version until then, and no row stays locked for the rest of the
+    transaction (which would queue every other writer behind it). A rolled-back write
+    stores nothing. Outside a transaction the version is stored at once.
+    """
+    memo = _memo.get()
+    if memo is not None:
+        memo.clear()
+    using = router.db_for_write(CatalogState)
+    block = _open_transaction(using)
+    if block is None:
+        _bump_version()
+        return
+    first = _pending_version() is None
+    _pending.set((block, _new_version()))
+    if first:
+        transaction.on_commit(_store_pending, using=using)
+
+
+def _open_transaction(using: str) -> object | None:
+    """The outermost atomic block of the connection's open transaction, if there is one."""
+    connection = connections[using]
+    if not connection.in_atomic_block:
+        return None
+    return connection.atomic_blocks[0] if connection.atomic_blocks else connection
+
+
+def _store_pending() -> None:
+    """On commit: the version the transaction's last write chose becomes the catalog's."""
+    pending = _pending.get()
+    if pending is not None:
+        _bump_version(pending[1])
+
+
+def _pending_version() -> int | None:
+    """This thread's uncommitted version, if its open transaction wrote to the catalog."""
+    pending = _pending.get()
+    if pending is None:
+        return None
+    block, version = pending
+    if _open_transaction(router.db_for_write(CatalogState)) is not block:
+        _pending.set(None)  # that transaction rolled back (a commit stores and clears it)
+        return None
+    return version
+
+
+# --- cached reads ----------------------------------------------------------------------------
+
 
 @contextmanager
-def one_read(version: int | None = None, preload: Iterable[str] = READ_PRELOAD) -> Iterator[None]:
-    """Serve repeated cached catalog reads (and the version) from memory for the block.
-
-    `version`, when the caller has just read it, spares that lookup; the `preload` keys are
-    fetched with one `get_many` instead of a round trip each.
-    """
-    memo: dict[str, Any] = {}
-    token = _memo.set(memo)
+def one_read(preload: Iterable[str] = READ_PRELOAD) -> Iterator[None]:
+    """Serve repeated cached catalog reads (and the version) from memory for the block; the
+    `preload` keys are fetched with one round trip to the cache."""
+    token = _memo.set({})
     try:
-        if version is not None:
-            memo[VERSION_KEY] = version
-        keys = list(preload)
-        if keys:
-            prefix = f"catalog:{catalog_version()}:"
-            found = cache.get_many([prefix + key for key in keys])
-            for key in keys:
-                if found.get(prefix + key) is not None:
-                    memo[key] = found[prefix + key]
+        preload_reads(preload)
         yield
     finally:
         _memo.reset(token)
 
 
-def catalog_version() -> int:
+def preload_reads(keys: Iterable[str] = READ_PRELOAD) -> None:
+    """Within `one_read()`, fetch these cached reads together (one round trip)."""
     memo = _memo.get()
-    if memo is not None and VERSION_KEY in memo:
-        return int(memo[VERSION_KEY])
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
-    if memo is not None:
-        memo[VERSION_KEY] = version
-    return int(version)
-
-
-def _bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
-
-
-def invalidate_catalog_cache() -> None:
-    """Make every cached catalog read stale (called by services after each write).
-
-    The version moves at once (reads later in the same transaction see the write) and again
-    when the transaction commits: a concurrent read between the two may have cached data from
-    before the commit under the first new version; the second move makes that stale too.
-    """
-    _bump_version()
-    transaction.on_commit(_bump_version)
+    wanted = [key for key in keys if memo is not None and key not in memo]
+    if not wanted or memo is None:
+        return
+    prefix = f"catalog:{catalog_version()}:"
+    found = safe_cache.get_many([prefix + key for key in wanted])
+    for key in wanted:
+        if found.get(prefix + key) is not None:
+            memo[key] = found[prefix + key]
 
 
 def cached(key: str, compute: Callable[[], T], timeout: int | None = None) -> T:
@@ -92,10 +277,10 @@ def cached(key: str, compute: Callable[[], T], timeout: int | None = None) -> T:
     if memo is not None and key in memo:
         return memo[key]  # type: ignore[no-any-return]
     full_key = f"catalog:{catalog_version()}:{key}"
-    value = cache.get(full_key)
+    value = safe_cache.get(full_key)
     if value is None:
         value = compute()
-        cache.set(
+        safe_cache.set(
             full_key,
             value,
             timeout if timeout is not None else catalog_settings.FACET_CACHE_SECONDS,

@@ -30,6 +30,9 @@ DEFAULTS: dict[str, Any] = {
     # Vitamins & Supplements.
     "GOOGLE_PRODUCT_CATEGORY": "525",
     "FACET_CACHE_SECONDS": 300,
+    # After a cache error (Redis down, a timeout) the catalog answers from the database without
+    # asking the cache for this long, then tries it again (catalog.cache.SafeCache).
+    "CACHE_RETRY_SECONDS": 5,
     # Rendered API read bodies, keyed by catalog version (a write makes them stale at once).
     "API_CACHE_SECONDS": 300,
     # Requests per anonymous client address for the API (DRF rate syntax); None: no limit.

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
+from catalog.cache import safe_cache
 from tests.factories import reference_values
 
 
@@ -11,9 +12,11 @@ from tests.factories import reference_values
 def _clean_state():
     """Each test starts with an empty cache and Dutch active, as a fresh request would."""
     cache.clear()
+    safe_cache.reset()  # a test that took the cache away must not leave it "down" for the next
     translation.activate("nl")
     yield
     cache.clear()
+    safe_cache.reset()
     translation.deactivate()
 
 

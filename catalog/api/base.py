@@ -11,9 +11,10 @@ bases, so nothing here depends on the project's settings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import exceptions, parsers, renderers
@@ -28,9 +29,10 @@ from rest_framework.versioning import BaseVersioning
 
 from .authentication import BasicAuthentication
 from .errors import exception_handler
+from .negotiation import error_language
 from .parsers import JSONParser
 from .permissions import ReadOnlyOrModelPermissions
-from .throttling import AnonThrottle
+from .throttling import AnonThrottle, TooManyRequests
 
 if TYPE_CHECKING:
     from rest_framework.permissions import _PermissionClass
@@ -76,6 +78,12 @@ class CatalogAPIMixin:
 
     def get_exception_handler(self) -> Callable[[Exception, dict[str, Any]], Any]:
         return exception_handler
+
+    def throttled(self, request: Request, wait: float) -> NoReturn:
+        """429 with Retry-After, the message in the language the client asked (English when
+        none), as every other error of the API."""
+        with translation.override(error_language(request)):
+            raise TooManyRequests(wait)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]

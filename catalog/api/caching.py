@@ -1,12 +1,12 @@
 """HTTP caching of the API's reads: ETag, Cache-Control, 304, and a cache of rendered bodies.
 
 A read's representation depends only on the catalog's state, the URL, the language and the
-market. The catalog's state is one number, `catalog_cache.catalog_version()`, bumped by every
-write in `services`; so the ETag is a hash of the other three plus that number, and costs one
-cache round trip (which also fetches a stored body), never a look at the body. A client
-sending it back in `If-None-Match` gets 304 before any query runs; otherwise a body rendered
-earlier for the same URL at the same version comes from the cache, else the view runs and
-its rendered body is stored. A write changes the version: the next read has a
+market. The catalog's state is one number, `catalog.cache.catalog_version()` (a row of the
+database that every committed write moves on); so the ETag is a hash of the other three plus
+that number, and costs one small query, never a look at the body. A client sending it back in
+`If-None-Match` gets 304 before anything else runs; otherwise a body rendered earlier for the
+same URL at the same version comes from the cache (one round trip), else the view runs and
+its rendered body is stored. With the cache down the body is simply rendered. A write changes the version: the next read has a
 new ETag and misses the body cache, so a saved product shows at once. Responses say
 `Cache-Control: public, max-age=0, must-revalidate`: shared caches and browsers may keep a
 body but must ask again (cheaply, with the ETag) before using it.
@@ -19,13 +19,13 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .. import cache as catalog_cache
+from ..cache import safe_cache
 from ..conf import catalog_settings
 
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
@@ -68,31 +68,29 @@ def cached_read(method: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(method)
     def wrapper(self: Any, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
         renderer = getattr(request, "accepted_renderer", None)
-        if request.method not in ("GET", "HEAD") or getattr(renderer, "format", "") != "json":
-            with catalog_cache.one_read():
+        with catalog_cache.one_read(preload=()):
+            if request.method not in ("GET", "HEAD") or getattr(renderer, "format", "") != "json":
+                catalog_cache.preload_reads()
                 return method(self, request, *args, **kwargs)  # type: ignore[no-any-return]
-        key = representation_key(request, self.lang, self.market)
-        body_key = f"catalog:api:{key}"
-        # One round trip for the version and the stored body (tagged with its version).
-        found = cache.get_many([catalog_cache.VERSION_KEY, body_key])
-        version = found.get(catalog_cache.VERSION_KEY)
-        if version is None:
+            # One query for the version, one cache round trip for a body rendered before.
             version = catalog_cache.catalog_version()
-        etag = representation_etag(key, version)
-        if etag_matches(request, etag):
-            return set_cache_headers(HttpResponseNotModified(), etag)
-        stored = found.get(body_key)
-        if stored is not None and stored[0] == version:
-            _version, content_type, content = stored
-            return set_cache_headers(HttpResponse(content, content_type=content_type), etag)
-        with catalog_cache.one_read(version=version):
+            key = representation_key(request, self.lang, self.market)
+            etag = representation_etag(key, version)
+            if etag_matches(request, etag):
+                return set_cache_headers(HttpResponseNotModified(), etag)
+            body_key = f"catalog:{version}:api:{key}"
+            stored = safe_cache.get(body_key)
+            if stored is not None:
+                content_type, content = stored
+                return set_cache_headers(HttpResponse(content, content_type=content_type), etag)
+            catalog_cache.preload_reads()
             response = method(self, request, *args, **kwargs)
         if isinstance(response, Response) and response.status_code == 200:
 
             def store(rendered: Any) -> None:
-                cache.set(
+                safe_cache.set(
                     body_key,
-                    (version, rendered["Content-Type"], rendered.content),
+                    (rendered["Content-Type"], rendered.content),
                     catalog_settings.API_CACHE_SECONDS,
                 )
 

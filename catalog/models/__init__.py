@@ -5,11 +5,13 @@ from .content import Article, ArticleSection, FaqItem
 from .goals import Goal
 from .products import Brand, CoIngredient, DoseForm, IngredientLine, Pack, Product, ServingUnit
 from .safety import HealthClaim, Interaction, Market, ReferenceValue
+from .state import CatalogState
 
 __all__ = [
     "Article",
     "ArticleSection",
     "Brand",
+    "CatalogState",
     "CoIngredient",
     "DoseForm",
     "FaqItem",

@@ -3,10 +3,14 @@ ingredient lines of a page, facet counts)."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import connections
+from django.db import DatabaseError, connections
+
+T = TypeVar("T")
 
 
 def fetch(using: str, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -28,3 +32,37 @@ def quote(using: str) -> Any:
 
 def vendor(using: str) -> str:
     return str(connections[using].vendor)
+
+
+def reconnecting(read: Callable[[], T]) -> T:
+    """`read()`, run once more on fresh connections when a connection died under it (a
+    failover, a restart): for reads made outside any transaction, such as a feed's chunks
+    while the body streams. An error on a healthy connection is raised as it is."""
+    try:
+        return read()
+    except DatabaseError:
+        dead = [
+            conn
+            for conn in connections.all(initialized_only=True)
+            if conn.connection is not None and not conn.in_atomic_block and not conn.is_usable()
+        ]
+        if not dead:
+            raise
+        for conn in dead:
+            conn.close()
+        return read()
+
+
+def keyset_chunks(
+    fetch: Callable[[int], Sequence[T]], size: int, key: Callable[[T], int]
+) -> Iterator[T]:
+    """Everything `fetch(after_id)` returns, a chunk of `size` at a time in id order (keyset
+    pagination: constant memory, no server-side cursor to lose, each chunk its own query that
+    survives a reconnect)."""
+    last = 0
+    while True:
+        chunk = reconnecting(functools.partial(fetch, last))
+        yield from chunk
+        if len(chunk) < size:
+            return
+        last = key(chunk[-1])

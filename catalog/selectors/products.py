@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from .. import compliance, dosing
 from ..models import Article, HealthClaim, IngredientLine, Product
 from ..models.products import SERVING_UNIT_PLURALS, ServingUnit
+from ._sql import keyset_chunks
 from .reference import nrv_mg, product_ul_mg
 from .rows import ProductRow, product_rows
 
@@ -66,11 +67,11 @@ def related_rows(product: Product, limit: int = 6) -> list[ProductRow]:
 def products_with_packs(products: QuerySet[Product], chunk_size: int) -> Iterator[Product]:
     """Products in id order with their brand and packs, a chunk at a time (constant memory):
     what a feed of one item per pack reads."""
-    return (
-        products.order_by("pk")
-        .select_related("brand")
-        .prefetch_related("packs")
-        .iterator(chunk_size=chunk_size)
+    with_packs = products.select_related("brand").prefetch_related("packs").order_by("pk")
+    return keyset_chunks(
+        lambda after: list(with_packs.filter(pk__gt=after)[:chunk_size]),
+        chunk_size,
+        key=lambda product: product.pk,
     )
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from ..derived import fits_masks
 from ..models import IngredientLine, Product
 from ..models.products import DIET_FIELDS, DoseForm
-from ._sql import decimal, fetch, quote, vendor
+from ._sql import decimal, fetch, keyset_chunks, quote, vendor
 from .reference import facet_reference
 
 
@@ -279,10 +279,8 @@ def last_updated(products: QuerySet[Product]) -> datetime | None:
 def product_rows_of(queryset: QuerySet[Any], chunk_size: int) -> Iterator[ProductRow]:
     """`product_rows` for a whole queryset in id order, a chunk at a time: constant memory,
     keyset pagination on the primary key (no server-side cursor, no OFFSET)."""
-    last = 0
-    while True:
-        rows = product_rows(queryset.filter(pk__gt=last).order_by("pk")[:chunk_size])
-        yield from rows
-        if len(rows) < chunk_size:
-            return
-        last = rows[-1].id
+    return keyset_chunks(
+        lambda after: product_rows(queryset.filter(pk__gt=after).order_by("pk")[:chunk_size]),
+        chunk_size,
+        key=lambda row: row.id,
+    )

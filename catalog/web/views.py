@@ -7,7 +7,8 @@ rather than silently ignored, and never raises a 500.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import compliance, selectors
+from ..cache import one_read
 from ..filters import (
     ORDERINGS,
     ArticleFilter,
@@ -35,6 +37,19 @@ from . import jsonld
 from .listing import LIST_PARAMS, diet_label, facet_groups, listing_chips, query_url
 
 PAGE_SIZE = 24
+
+
+def page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A storefront page: GET only, and its catalog reads (the version, reference data,
+    facets) fetched once for the whole page (`catalog.cache.one_read`)."""
+
+    @require_GET
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with one_read():
+            return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _lang() -> str:
@@ -94,7 +109,7 @@ def _page_number(raw: str | None, num_pages: int) -> tuple[int, str | None]:
 # --- home -----------------------------------------------------------------------------------
 
 
-@require_GET
+@page
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "goals": content.goals(),
@@ -109,7 +124,7 @@ def home(request: HttpRequest) -> HttpResponse:
 # --- product listing ------------------------------------------------------------------------
 
 
-@require_GET
+@page
 def product_list(request: HttpRequest) -> HttpResponse:
     lang = _lang()
     filterset = ProductFilter(request.GET)
@@ -169,7 +184,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
 # --- product page ---------------------------------------------------------------------------
 
 
-@require_GET
+@page
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lang = _lang()
     product = selectors.products.product_detail(slug)
@@ -228,7 +243,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- goals and forms ------------------------------------------------------------------------
 
 
-@require_GET
+@page
 def goal_list(request: HttpRequest) -> HttpResponse:
     crumbs = [(_("Goals"), reverse("catalog:goal-list"))]
     context = {"goals": content.goals_with_counts()}
@@ -254,7 +269,7 @@ def _browse_page(
     return _render(request, f"catalog/{kind}_detail.html", context, crumbs=crumbs)
 
 
-@require_GET
+@page
 def goal_detail(request: HttpRequest, slug: str) -> HttpResponse:
     goal = content.goal(slug)
     if goal is None:
@@ -262,14 +277,14 @@ def goal_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _browse_page(request, "goal", goal, content.goal_products(goal))
 
 
-@require_GET
+@page
 def form_list(request: HttpRequest) -> HttpResponse:
     crumbs = [(_("Forms"), reverse("catalog:form-list"))]
     context = {"forms": content.forms_with_counts()}
     return _render(request, "catalog/form_list.html", context, crumbs=crumbs)
 
 
-@require_GET
+@page
 def form_compare(request: HttpRequest) -> HttpResponse:
     crumbs = [
         (_("Forms"), reverse("catalog:form-list")),
@@ -279,7 +294,7 @@ def form_compare(request: HttpRequest) -> HttpResponse:
     return _render(request, "catalog/form_compare.html", context, crumbs=crumbs)
 
 
-@require_GET
+@page
 def form_detail(request: HttpRequest, slug: str) -> HttpResponse:
     form = content.form(slug)
     if form is None:
@@ -290,7 +305,7 @@ def form_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- articles -------------------------------------------------------------------------------
 
 
-@require_GET
+@page
 def article_list(request: HttpRequest) -> HttpResponse:
     filterset = ArticleFilter(request.GET, queryset=content.articles(), lang=_lang())
     valid = filterset.is_valid()
@@ -305,7 +320,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@page
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lang = _lang()
     article = content.article(slug)
@@ -331,7 +346,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- interaction checker --------------------------------------------------------------------
 
 
-@require_GET
+@page
 def interaction_check(request: HttpRequest) -> HttpResponse:
     lang = _lang()
     bound = any(name in request.GET for name in ("product", "medication", "condition", "market"))
@@ -384,7 +399,7 @@ def interaction_check(request: HttpRequest) -> HttpResponse:
 # --- search ---------------------------------------------------------------------------------
 
 
-@require_GET
+@page
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     valid = form.is_valid()
@@ -421,7 +436,7 @@ def search(request: HttpRequest) -> HttpResponse:
 # --- robots.txt -----------------------------------------------------------------------------
 
 
-@require_GET
+@page
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

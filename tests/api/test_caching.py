@@ -108,12 +108,42 @@ def test_a_pack_price_change_updates_list_facets_at_once(api, catalog, editor):
     )
 
 
-def test_the_version_moves_at_once_and_again_on_commit(db, django_capture_on_commit_callbacks):
-    """A read racing a write cannot keep pre-commit data cached under the new version."""
+def test_a_write_shows_at_once_to_its_own_transaction_and_to_others_on_commit(
+    db, django_capture_on_commit_callbacks
+):
+    """Inside the writing transaction the new version is used at once; the stored version (what
+    every other process reads) moves only when the transaction commits, to that same value."""
     from catalog import cache
 
-    before = cache.catalog_version()
+    stored = cache._read_version()
     with django_capture_on_commit_callbacks(execute=True):
         cache.invalidate_catalog_cache()
-        assert cache.catalog_version() == before + 1
-    assert cache.catalog_version() == before + 2
+        pending = cache.catalog_version()
+        assert pending != stored
+        assert cache._read_version() == stored  # others still see the committed version
+    assert cache._read_version() == pending
+
+
+def test_a_rolled_back_write_moves_nothing(db):
+    from django.db import transaction
+
+    from catalog import cache
+
+    stored = cache._read_version()
+    try:
+        with transaction.atomic():
+            cache.invalidate_catalog_cache()
+            assert cache.catalog_version() != stored
+            raise RuntimeError("roll back")
+    except RuntimeError:
+        pass
+    assert cache._read_version() == stored
+
+
+def test_a_write_outside_a_transaction_stores_a_new_version_at_once(transactional_db):
+    from catalog import cache
+
+    before = cache._read_version()
+    cache.invalidate_catalog_cache()
+    after = cache._read_version()
+    assert after != before and cache.catalog_version() == after

@@ -51,6 +51,20 @@ NOT_WRITES = {
     ("selectors/_sql.py", "connections[using].cursor()"): "the selectors' read-only SQL",
     ("selectors/_sql.py", "cursor.execute(sql, params)"): "the selectors' read-only SQL",
     ("compliance/lexicon.py", "self._memo.clear()"): "a bounded in-memory word cache, no database",
+    # The catalog version (design.md: cache.py keeps it in the database): read per request, and
+    # moved on only by `invalidate_catalog_cache`, which only the services call.
+    ("cache.py", "connections[using].cursor()"): "the catalog version row, read and moved on",
+    ("cache.py", "cursor.execute(f'SELECT version FROM {table} WHERE id = 1')"): "a read",
+    (
+        "cache.py",
+        "cursor.execute(f'UPDATE {table} SET version = %s, changed_at = %s WHERE id = 1', "
+        "[version, now])",
+    ): "the version a committed service write gives the catalog",
+    (
+        "cache.py",
+        "cursor.execute(f'INSERT INTO {table} (id, version, changed_at) VALUES (1, %s, %s)', "
+        "[version, now])",
+    ): "the version row again, after a database flush (tests)",
 }
 
 

@@ -1,0 +1,94 @@
+"""The cache policy (catalog/cache.py): a cache that fails is a miss, the version lives in the
+database, and the anonymous throttle counts exactly and speaks one language."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+from catalog import cache as catalog_cache
+from catalog.cache import SafeCache, cached, safe_cache
+
+pytestmark = pytest.mark.django_db
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+}
+
+
+def test_a_cache_that_fails_is_a_miss_and_is_left_alone_for_a_while():
+    with override_settings(CACHES=DEAD_REDIS):
+        probe = SafeCache()
+        assert probe.get("anything", "default") == "default"
+        assert not probe.available  # the next reads do not wait on the dead cache
+        assert probe.get_many(["a", "b"]) == {}
+        probe.set("a", 1)  # no error
+        assert probe.add("a", 1) is None and probe.incr("a") is None
+    probe.reset()
+    assert probe.available
+
+
+def test_a_cached_read_is_computed_when_the_cache_is_down(refs):
+    calls = []
+
+    def compute() -> str:
+        calls.append(1)
+        return "fresh"
+
+    safe_cache._down_until = float("inf")  # as after a failure
+    assert cached("anything", compute) == "fresh"
+    assert cached("anything", compute) == "fresh"
+    assert len(calls) == 2  # each read from the database, none from a cache
+
+
+def test_the_version_is_a_row_of_the_database(db, django_capture_on_commit_callbacks):
+    before = catalog_cache._read_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        catalog_cache.invalidate_catalog_cache()
+    stored = catalog_cache._read_version()
+    assert stored != before
+    caches["default"].clear()  # a flushed or restarted cache brings no old version back
+    assert catalog_cache.catalog_version() == stored
+
+
+LOW_RATE = {"API_ANON_RATE": "5/minute"}
+
+
+@override_settings(CATALOG=LOW_RATE)
+def test_the_anonymous_budget_is_exact(api, demo_catalog):
+    statuses = [api.get("/api/v1/forms/").status_code for _ in range(8)]
+    assert statuses == [200] * 5 + [429] * 3
+
+
+@override_settings(CATALOG=LOW_RATE)
+@pytest.mark.parametrize(
+    ("lang", "text"), [("nl", "Te veel aanvragen"), ("en", "Too many requests")]
+)
+def test_a_429_speaks_the_asked_language_throughout(api, demo_catalog, lang, text):
+    for _ in range(5):
+        api.get(f"/api/v1/forms/?lang={lang}")
+    response = api.get(f"/api/v1/forms/?lang={lang}")
+    assert response.status_code == 429
+    detail = response.json()["detail"]
+    assert detail.startswith(text)
+    assert ("Expected" in detail) is False and ("seconden" in detail) is (lang == "nl")
+
+
+@override_settings(CATALOG=LOW_RATE)
+def test_nobody_is_throttled_while_the_cache_is_down(api, demo_catalog):
+    safe_cache._down_until = float("inf")
+    assert {api.get("/api/v1/forms/").status_code for _ in range(8)} == {200}
