@@ -68,7 +68,8 @@ def topic_claims(
     # something only with an effect, and a topic word ("relaxation") is no effect.
     plain = (
         reader.shop_talk
-        or bool(_EDUCATIONAL.search(text))
+        or bool(reader.lifestyle)
+        or (bool(_EDUCATIONAL.search(text)) and not reader.tied)
         or (reader.occurrence and not reader.strong)
     )
     names = [m for _t, strong in mentions for m in strong] if plain else []
@@ -95,8 +96,10 @@ def topic_claims(
     for slug, mention in sorted(taken, key=lambda c: c[1].start):
         if any(slug == s for s, _m in found):
             continue  # one issue per topic and unit
-        if reader.in_trap(mention.start, mention.end):
+        if reader.in_trap(mention.start, mention.end) or reader.inside_medication(mention):
             continue
+        if reader.measured(mention):
+            continue  # "laat gratis uw bloeddruk meten"
         if slug in covered and mention.start < first:
             continue
         if any(b.start <= mention.start < b.end for b in blocked):
@@ -105,12 +108,6 @@ def topic_claims(
             continue
         found.append((slug, mention))
     return found
-
-
-_PRODUCT = re.compile(
-    r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
-    r"product\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
-)
 
 
 _YOU = re.compile(r"(?<![\w-])(?:je|jij|jouw|u|uw|you|your)(?![\w-])")
@@ -147,7 +144,7 @@ def _claims_something(reader: UnitReader, mention: Span) -> bool:
     topic itself, naming neither an effect nor the product: "Een goede nachtrust hangt af van
     veel factoren" is none; "Diepe slaap en ontspanning", "Good sleep starts with magnesium"
     and "Helps you fall asleep" are claims."""
-    if _has_effect(reader, mention) or _PRODUCT.search(reader.text) or _YOU.search(reader.text):
+    if _has_effect(reader, mention) or reader.product or _YOU.search(reader.text):
         return (
             True  # an effect, the product, or a promise to the reader ("je wordt uitgerust wakker")
         )
