@@ -111,7 +111,13 @@ def test_the_shipped_table_names_its_sources_and_only_known_classes():
 
 
 @pytest.mark.parametrize(
-    "name", ["medications_dev.jsonl", "medications_dev2.jsonl", "medications_blind.jsonl"]
+    "name",
+    [
+        "medications_dev.jsonl",
+        "medications_dev2.jsonl",
+        "medications_blind.jsonl",
+        "medications_probes.jsonl",
+    ],
 )
 def test_test_sets_score_at_least_95_percent(name):
     rows = read(EVAL_DATA / name)
@@ -128,3 +134,58 @@ def test_test_sets_hold_at_least_150_texts():
         )
         >= 150
     )
+
+
+def test_eye_and_ear_ointments_match_nothing_even_for_an_interacting_antibiotic():
+    assert classes("tetracycline oogzalf") == []
+    assert classes("oxytetracycline/hydrocortison oorzalf") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("levo 75 mcg", "levothyroxine"),  # micrograms: the thyroid hormone
+        ("levo voor de schildklier", "levothyroxine"),
+        ("levo 500 mg", "quinolone-antibiotics"),  # 250-750 mg: the antibiotic
+        ("levo kuur voor een longontsteking", "quinolone-antibiotics"),
+    ],
+)
+def test_the_dose_or_the_words_around_levo_decide_what_it_is(text, expected):
+    matches = match_medications([text], interactions())
+    assert [(m.slug, m.ambiguous) for m in matches] == [(expected, False)]
+
+
+def test_levo_without_context_gives_both_classes_marked_ambiguous():
+    matches = match_medications(["levo"], interactions())
+    assert sorted(m.slug for m in matches) == ["levothyroxine", "quinolone-antibiotics"]
+    assert all(m.ambiguous and "levofloxacin" in m.note("en") for m in matches)
+
+
+def test_a_lay_word_that_does_not_pin_its_class_gives_the_class_marked_ambiguous_with_why():
+    (match,) = match_medications(["maagbeschermer"], interactions())
+    assert (match.slug, match.ambiguous, match.alternatives) == ("proton-pump-inhibitors", True, ())
+    assert "famotidine" in match.note("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "ambiguous"),
+    [("zinktabletten", True), ("zink 50 mg", False), ("hooggedoseerde zinktabletten", False)],
+)
+def test_zinc_named_without_a_dose_is_ambiguous_with_a_note_on_the_dose(text, ambiguous):
+    (match,) = match_medications([text], interactions())
+    assert (match.slug, match.ambiguous) == ("high-dose-zinc", ambiguous)
+    assert not ambiguous or "142 mg" in match.note("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mijn botontkalkingspil op zondag", ["bisphosphonates"]),  # in the pill's name
+        ("iets tegen osteoporose", ["bisphosphonates"]),  # after "tegen"
+        ("osteoporose", []),  # a complaint alone names no medicine
+        ("calcium tegen botontkalking", ["high-dose-calcium"]),  # the named one is for it
+        ("een tabletje tegen vocht in mijn benen", [LT, KS]),
+    ],
+)
+def test_a_complaint_names_a_class_only_as_what_a_pill_is_for(text, expected):
+    assert classes(text) == expected
