@@ -97,6 +97,7 @@ MEDICINE_SUBSTITUTES = (
     r"{0,3}?(?:" + _DRUGS + r"|drugs|pills)(?![\w-])",
     r"(?:without|fewer|less|reduc\w* (?:my|your|his|her|their|the)|cut (?:down|back) on) (?:\w+ ){0,2}?" + _DRUGS
     + r"(?![\w-])",
+    r"(?:used to (?:take|be on|need)|was on|were on|took|for years)\b.{0,40}\b" + _DRUGS + r"\b.{0,40}\b(?:now|these days|no longer)\b",
     r"(?:blood pressure|cholesterol|blood sugar|hba1c|a1c|ldl|glucose)\b.{0,15}\b(?:was|from) \d+(?:/\d+)?\b.{0,25}\b(?:now|to)\b",
     # the product called a medicine: "nature's own antidepressant", "a natural beta blocker"
     r"(?:natural|nature'?s|herbal|plant-\w+|plant based|botanical|drug-free|gentle|mild|holistic)(?:,? [\w-]+)?(?: own"

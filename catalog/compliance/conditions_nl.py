@@ -105,6 +105,7 @@ MEDICINE_SUBSTITUTES = (
     r"(?:afbouw\w*|afkicken) (?:\w+ ){0,3}" + _DRUGS + r"(?![\w-])",
     r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|hba1c|ldl|glucose\w*)\b.{0,15}\b(?:was|van) \d+(?:/\d+)?\b.{0,25}\b(?:nu|naar)\b",
     r"(?:voorheen|vroeger)\b.{0,60}\b" + _DRUGS + r"\b.{0,40}\b(?:nu|niet meer|nooit meer)",
+    r"(?:slikte|slikten|nam|namen|gebruikte|gebruikten|jarenlang|altijd)\b.{0,40}\b" + _DRUGS + r"\b.{0,40}\bnu\b",
     r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|suikerspiegel|hartslag|hba1c|ldl|triglyceriden|glucose\w*|"
     r"urinezuur)\b.{0,30}\b(?:omlaag|naar beneden|verlaagt|verlagen|verlaagd|te verlagen|dalen|daalt|gedaald|"
     r"laten zakken|zakt|gezakt|lager|van \d+ naar)",

@@ -208,9 +208,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "hydration": (
-        "",
+        "hydrates rehydrates",
         (),
-        "hydrat(?:e|es|ed|ing|ion) rehydrat\\w*",
+        "hydrat(?:e|ed|ing|ion) rehydrat\\w*",
         (),
     ),
 }
@@ -388,7 +388,8 @@ EFFECT = (
     r"recover\w*", r"repair\w*", r"rejuvenat\w*", r"revitali[sz]\w*", "kick-?starts?", r"charg\w*",
     "without the crash", "from within", r"unlock\w*", r"(?:indications?|applications?|uses?|used for|recommended for|target group|"
     r"benefits?|key benefits|effects?|helps with|good for) ?:", r"ensur\w*", "makes? sure", r"loosen\w*", r"curb\w*",
-    r"supercharg\w*", "stay(?:s)?", r"all day(?: long)?", "around the clock", "without limits", r"from morning (?:to|till|until) night", "24/7",
+    r"supercharg\w*", "stay(?:s)?", r"all day(?: long)?", "around the clock", "without limits",
+    r"(?:has|have|'ve) never (?:been|felt)", r"since (?:i (?:started|began|take|took|switched)|taking|starting|using)", r"from morning (?:to|till|until) night", "24/7",
 )
 EFFECT_ADJECTIVES = (
     "more", "better", "less", "healthy", "healthier", r"strong\w*", "supple", "flexible",
@@ -425,7 +426,7 @@ TRANSITIVE_CUES = (
 SHOP_TALK = (
     r"orders?", "ordering", "shipping", "ships", "delivery", "deliver(?:ed|s)?", "returns?",
     r"refund\w*", "sale", "discount", r"coupon\w*", "promo code", "code", "newsletter",
-    r"blog\w*", "articles?", "podcast", "webinar", "black friday", "cyber monday", "checkout",
+    r"blog\w*", r"episodes?", "show ?notes", "articles?", "podcast", "webinar", "black friday", "cyber monday", "checkout",
     "basket", "cart", "subscription", "giveaway", r"win (?:a|an|one|our)", r"deals?", "prize", "competition", r"shop (?:by|our|the)", r"categor(?:y|ies)",
     "menu", "see you", "gift ?(?:box|card|set)s?", "in stock", "out of stock", "restock",
 )

@@ -95,7 +95,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "cognition": (
         "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie vergeetachtig denkkracht hersenkracht",
         ("helder(?:e)? (?:hoofd|geest)", "mentale scherpte", "scherp(?:e)? brein", "helder denken",),
-        "~geconcentreerd ~geconcentreerde ~focus ~brein ~scherp ~alert ~helder ~focussen ~focust ~concentreer",
+        "~geconcentreerd ~geconcentreerde ~focus ~brein ~scherp ~scherper ~alert ~helder ~focussen ~focust ~concentreer",
         (),
     ),
     "recovery": (
@@ -221,9 +221,9 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         (),
     ),
     "hydration": (
-        "",
+        "~hydrateert",
         (),
-        "hydrateert hydrateren hydratatie hydratie ~gehydrateerd ~gehydrateerde vochtbalans vochthuishouding",
+        "hydrateren hydratatie hydratie ~gehydrateerd ~gehydrateerde vochtbalans vochthuishouding",
         (),
     ),
 }
@@ -413,7 +413,9 @@ EFFECT = (
     r"zet\b.{0,30}\baan", r"active+r\w*", "activeert", r"prikkel\w*", r"verdrijf\w*",
     r"verja+g\w*", r"zorg\w* (?:er)?voor", "blijf", "blijft", "blijven", "van binnenuit",
     r"(?:indicatie\w*|toepassing\w*|doelgroep|voordelen|werking|goed voor|helpt bij) ?:",
-    r"(?:de )?hele dag (?:door|lang)", r"zonder (?:grenzen|limiet|einde)", r"(?:de )?hele dag\b.{0,15}\bdoor\w*", r"van 's ?(?:ochtends|morgens) tot 's ?avonds", "24/7",
+    r"(?:de )?hele dag (?:door|lang)", r"zonder (?:grenzen|limiet|einde)", "next level", r"nog nooit zo\b",
+    # een getuigenis: "mijn huid is sinds deze gummies veel egaler"
+    r"sinds (?:ik|deze|dit|ik deze|ik dit|het gebruik)\b", r"(?:de )?hele dag\b.{0,15}\bdoor\w*", r"van 's ?(?:ochtends|morgens) tot 's ?avonds", "24/7",
 )
 # Adjectives and quantities that make a claim only right before the topic ("sterke botten",
 # "meer energie"), not anywhere in the sentence ("botten worden dunner en brozer").
@@ -452,7 +454,7 @@ TRANSITIVE_CUES = (
 SHOP_TALK = (
     r"bestel\w*", r"verzend\w*", r"verzonden", r"lever(?:ing|tijd|en|t|d)\w*", r"geleverd",
     r"retour\w*", "bedenktijd", r"korting\w*", "kortingscode", "code", r"uitverkoop", "sale",
-    r"nieuwsbrief\w*", r"blog\w*", r"artikel\w*", r"kennisbank\w*", "podcast", "webinar",
+    r"nieuwsbrief\w*", r"blog\w*", r"aflevering\w*", "shownotes", r"artikel\w*", r"kennisbank\w*", "podcast", "webinar",
     "black friday", r"winkelmand\w*", r"win (?:een|de)", "winnen", r"aanbieding\w*", r"abonnement\w*", r"giftbox\w*", r"cadeau\w*",
     r"categorie\w*", "menu", "tot (?:morgen|volgende week|snel|dan)", "op voorraad",
     r"winactie\w*", r"shop (?:op|per)",

@@ -53,6 +53,11 @@ DOSE_FORM_SUFFIXES = (
     "poeder",
     "zakjes",
     "siroop",
+    "medicijnen",
+    "medicijn",
+    "medicatie",
+    "middelen",
+    "middel",
 )
 # Salt and hydrate words after a medicine's name belong to it: "atorvastatine calcium".
 SALTS = frozenset(
@@ -106,7 +111,9 @@ TOPICAL_WORD = re.compile(
     r"\w*(?:druppels|drops|gel|spray|zalf)"
 )
 # Words that say what a pill is for: "iets tegen botontkalking", "a pill for osteoporosis".
-PURPOSE_WORDS = frozenset({"tegen", "voor", "for", "against", "bij", "ivm", "vanwege", "wegens"})
+PURPOSE_WORDS = frozenset(
+    {"tegen", "voor", "for", "against", "bij", "ivm", "vanwege", "wegens", "om", "minder", "less"}
+)
 PILL_WORDS = frozenset(
     {
         *("pil", "pillen", "pilletje", "tablet", "tabletten", "tabletje", "middel", "medicijn"),

@@ -73,6 +73,8 @@ PRODUCT = re.compile(
     r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
     r"product\w*|sachet\w*|zakje\w*|scoops?|schepje\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
 )
+_LABEL = re.compile(r"\s*[\w'-]+(?: [\w'-]+){0,2} ?[:|]")
+_CHANNEL = re.compile(r"podcast\w*")  # an ad read, unlike a blog or newsletter
 _NOT_MEASURED = frozenset({"in", "onder", "under"})  # "in check", "onder controle": an effect
 _EFFECT_NEGATIONS = frozenset(
     {"not", "no", "never", "isn't", "don't", "doesn't", "aren't", "geen", "niet", "nooit"}
@@ -145,7 +147,14 @@ class UnitReader:
         # A newsletter, order or menu line; a keyword title ("| SLAAP | ONTSPANNING |") is none.
         # a shop menu ("Categories: Sleep | Stress | Kids") is no title
         self.keyword_title = bool(_KEYWORD_TITLE.search(masked)) and not _NAVIGATION.search(masked)
-        self.shop_talk = bool(spans(lex.shop_talk, masked) or service) and not self.keyword_title
+        # "Podcast:", "Blog -": a channel label says where the copy runs, not that it is shop talk
+        label = _LABEL.match(masked)
+        talk = [
+            s
+            for s in spans(lex.shop_talk, masked)
+            if not (label and s.end <= label.end() and _CHANNEL.fullmatch(s.text))
+        ]
+        self.shop_talk = bool(talk or service) and not self.keyword_title
 
         def claim_word(span: Span) -> bool:
             # "acid reducers", "bloeddrukverlagers" name medicines, not what the product does

@@ -110,7 +110,8 @@ def topic_claims(
     return found
 
 
-_YOU = re.compile(r"(?<![\w-])(?:je|jij|jouw|u|uw|you|your)(?![\w-])")
+# The reader, or the speaker of a testimonial ("mijn concentratie is next level").
+_YOU = re.compile(r"(?<![\w-])(?:je|jij|jouw|u|uw|you|your|ik|mijn|m'n|i|my|i'm|i've)(?![\w-])")
 # Verbs that make the words before them the subject of a plain statement.
 _STATEMENT_VERBS = frozenset(
     {

@@ -361,3 +361,33 @@ def test_other_remedies_services_and_risk_facts_claim_nothing(lang, text):
 )
 def test_authorised_claims_with_a_split_compound_or_a_denied_promise_are_clean(lang, text):
     assert verdict(text, lang) == "clean"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Podcast: 'Ik val nu binnen tien minuten in slaap.'"),  # an ad read is no shop talk
+        ("nl", "Mijn concentratie is echt next level."),  # a testimonial of one's own body
+        ("en", "My focus has never been sharper."),
+        ("nl", "Hydrateert en verfrist na het sporten."),  # the product hydrates
+    ],
+)
+def test_ad_reads_testimonials_and_hydrating_warn(lang, text):
+    assert verdict(text, lang) == "warn"
+
+
+def test_a_medicine_taken_before_and_not_now_is_a_disease_claim():
+    text = "Mijn vader slikte jarenlang slaappillen, nu alleen nog magnesium."
+    assert verdict(text, "nl") == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Podcast: in deze aflevering praten we over slaap."),
+        ("en", "My order hasn't arrived and I'm stressed."),
+        ("nl", "Hydratatie: drink 2 liter water per dag."),
+    ],
+)
+def test_episode_talk_order_chatter_and_drinking_advice_are_clean(lang, text):
+    assert verdict(text, lang) == "clean"

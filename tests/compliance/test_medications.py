@@ -117,6 +117,7 @@ def test_the_shipped_table_names_its_sources_and_only_known_classes():
         "medications_dev2.jsonl",
         "medications_blind.jsonl",
         "medications_probes.jsonl",
+        "medications_dev3.jsonl",
     ],
 )
 def test_test_sets_score_at_least_95_percent(name):
