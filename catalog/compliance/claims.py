@@ -98,7 +98,7 @@ def _lint(text: str, lang: str) -> tuple[CopyIssue, ...]:
             masked = masked[: claim.start] + " " * (claim.end - claim.start) + masked[claim.end :]
         # "Studies show fewer cramps with magnesium. That's why our formula has extra."
         after = pieces[i + 1].text.lstrip() if i + 1 < len(pieces) else ""
-        tied = bool(after) and bool(lex.tie_start.match(after)) and bool(PRODUCT.search(after))
+        tied = bool(lex.ties and lex.ties.search(after[:60])) and bool(PRODUCT.search(after))
         reader = UnitReader(unit.text, lex, masked, tied)
         blocked = disease_claims(reader)
         for span in blocked:

@@ -84,7 +84,8 @@ _DRUGS = (
 _AS_DRUG = (
     r"(?:pain ?killer|pain reliever|antidepressant|sleeping (?:pill|tablet)|sedative|tranquil+i[sz]er|beta[- ]?blocker|"
     r"calcium (?:channel )?blocker|muscle relaxant|anxiolytic|anti-anxiety (?:drug|med\w*|pill)|antihistamine|"
-    r"anti-inflammatory|antacid|laxative|blood thinner|statin|valium|xanax|prozac|inhaler|medicine)s?(?![\w-])"
+    r"anti-inflammatory|antacid|laxative|blood thinner|statin|valium|xanax|prozac|inhaler|medicine|ibuprofen|"
+    r"paracetamol|aspirin|diazepam)s?(?![\w-])"
     r"(?! (?:effects?|action|properties))"
 )
 
@@ -104,6 +105,7 @@ MEDICINE_SUBSTITUTES = (
     r"| very own)? " + _AS_DRUG,
     r"(?:the|an?|our) (?:\w+ )?" + _AS_DRUG + r" (?:of|from) (?:mother )?nature",
     r"mother nature'?s (?:own )?" + _AS_DRUG,
+    r"(?:the|an?) " + _AS_DRUG + r" (?:of|among) (?:the )?(?:minerals?|supplements?|vitamins?)",
     r"(?:think of it|see it|use it|works?|acts?) (?:as|like) (?:an? )?(?:natural |kind of |sort of )?" + _AS_DRUG,
     r"(?:lower\w*|reduc\w*|bring\w* down|drop\w*|decreas\w*)\b.{0,20}\b(?:blood pressure|cholesterol|ldl|"
     r"triglycerides|blood sugar|sugar levels?|glucose|hba1c|a1c|uric acid)",

@@ -86,7 +86,8 @@ _AS_DRUG = (
     r"(?:pijnstiller|antidepressivum|slaap(?:pil|pilletje|tablet|tabletje|middel|middeltje)|kalmeringsmiddel\w*|"
     r"kalmeringspil\w*|bloeddrukverlager|b[e]?ta-?blokker|b-blokker|calciumblokker|calciumantagonist|spierontspanner|"
     r"spierverslapper|spierrelaxans|angstremmer|ontstekingsremmer|maagzuurremmer|laxeermiddel|bloedverdunner|"
-    r"cholesterolverlager|plaspil|valium|xanax|prozac|sedativum|tranquillizer|medicijn|geneesmiddel)(?![\w-])"
+    r"cholesterolverlager|plaspil|valium|xanax|prozac|sedativum|tranquillizer|medicijn|geneesmiddel|ibuprofen|"
+    r"paracetamol|aspirine|diazepam|oxazepam)(?![\w-])"
     r"(?! (?:effect|werking|eigenschappen))"
 )
 
@@ -98,7 +99,8 @@ MEDICINE_SUBSTITUTES = (
     # the product called a medicine: "de natuurlijke betablokker", "het antidepressivum van de natuur"
     r"(?:natuurlijke?|plantaardige?|kruiden|milde?|zachte?|groene?)(?:,? [\w-]+)? " + _AS_DRUG,
     r"(?:de|het|een|onze?) (?:\w+ )?" + _AS_DRUG + r" (?:van|uit) (?:de |moeder )?natuur",
-    r"(?:moeder )?natuurs? (?:eigen )?" + _AS_DRUG, r"\bals (?:een )?(?:soort )?(?:natuurlijke? )?" + _AS_DRUG,
+    r"(?:moeder )?natuurs? (?:eigen )?" + _AS_DRUG,
+    r"(?:de|het|een) " + _AS_DRUG + r" (?:onder|van|uit) de (?:mineralen|supplementen|vitamines)", r"\bals (?:een )?(?:soort )?(?:natuurlijke? )?" + _AS_DRUG,
     r"van (?:je |jouw |de |uw |die |mijn |m'n )?(?:\w+ )?" + _DRUGS + r"\b.{0,20}\baf\b",
     r"(?:minder|geen) (?:\w+ ){0,2}" + _DRUGS + r" (?:meer )?(?:nodig|slikken|nemen)",
     _DRUGS + r"\b.{0,15}\b(?:verlaagd|verminderd|afgebouwd|gehalveerd|gestopt)\b",

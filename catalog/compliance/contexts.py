@@ -16,19 +16,16 @@ Phrases are regular expressions over folded text, compiled by `lexicon`:
 
 TIES = {
     "nl": (
-        r"daarom", "vandaar", "om die reden", "reden genoeg", r"dat is (?:ook )?(?:waarom|de reden)",
+        r"daarom", "vandaar", r"reden (?:waarom|dat) (?:we|wij|onze?)", r"(?:inspireerde|bracht) ons", "om die reden", "reden genoeg", r"dat is (?:ook )?(?:waarom|de reden)",
         r"(?:en )?dus (?:bevat|zit|hebben|geven|stoppen|voegen|heeft)", "daarvoor (?:bevat|zit|hebben|is)",
     ),
     "en": (
         r"that'?s (?:exactly |precisely )?(?:why|the reason)", r"(?:which|this|that) is (?:exactly |precisely )?(?:why|the reason)",
         r"(?:and )?so we(?:'ve| have)? (?:made|put|added|packed|designed|created|developed|formulated|use|include)",
-        "reason enough", r"hence (?:our|this|we)", r"therefore (?:our|this|we)",
+        "reason enough", r"hence (?:our|this|we)", r"therefore (?:our|this|we)", "hence", "therefore",
+        r"(?:exactly |precisely |just )?why we (?:made|created|developed|added|put|use|include|formulated|designed|chose)",
+        r"the reason (?:we|our|this)", r"inspired (?:us|our)",
     ),
-}
-# A unit that starts with a tie ties the unit before it too.
-TIE_START = {
-    "nl": r"^(?:en )?(?:daarom|vandaar|om die reden|dat is (?:ook )?(?:waarom|de reden))\b",
-    "en": r"^(?:and )?(?:that'?s (?:exactly |precisely )?(?:why|the reason)|this is (?:why|the reason)|hence|therefore|so we)\b",
 }
 RECOMMENDING = {
     "nl": (
@@ -42,13 +39,18 @@ RECOMMENDING = {
 }
 # Words between a professional and the recommending verb ("de drogist adviseert dit vaak").
 RECOMMENDING_BETWEEN = frozenset(
-    {"often", "also", "usually", "always", "frequently", "really", "vaak", "ook", "altijd", "dikwijls", "graag", "zelf"}
+    {"often", "also", "usually", "always", "frequently", "really", "who", "vaak", "ook", "altijd", "dikwijls", "graag", "zelf", "die"}
 )
+# The imperative that offers the other remedy belongs to it ("neem een warm bad", "try a walk").
+LIFESTYLE_VERBS = {
+    "nl": r"(?:(?:neem|nemen|maak|ga|drink|doe|probeer|gun (?:jezelf|je|uzelf)|zet|plan|pak)\s+(?:\w+\s+){0,2})?",
+    "en": r"(?:(?:take|have|grab|go for|try|do|make|treat yourself to|plan|book)\s+(?:\w+\s+){0,2})?",
+}
 LIFESTYLE = {
     "nl": (
         r"pauze\w*", r"wandel\w*", r"wandeling\w*", "even (?:rekken|strekken|opstaan|naar buiten)", r"rek\w* en strek\w*",
         r"(?:rekken|strekken|stretchen|rekoefeningen)", "frisse lucht", r"(?:kop|kopje|mok|pot) (?:\w+ )?thee",
-        r"thee", r"(?:warme|koude) (?:douche|bad|kruik)", "een bad", "yoga", r"ademhal\w*", r"beweg(?:en|ing)",
+        r"thee", r"(?:warme?|koude?|hete?|lauwe?) (?:douche|bad|kruik|voetenbad)", "een bad", "yoga", r"ademhal\w*", r"beweg(?:en|ing)",
         r"(?:laptop|scherm|telefoon) (?:dicht|uit|weg)", "dicht (?:en|klappen)", r"(?:op tijd|vroeg) (?:naar bed|slapen)",
     ),
     "en": (

@@ -252,7 +252,6 @@ class Lexicon:
     suitability: re.Pattern[str] | None
     dietary: re.Pattern[str] | None
     ties: re.Pattern[str] | None
-    tie_start: re.Pattern[str]
     recommending: re.Pattern[str] | None
     lifestyle: re.Pattern[str] | None
     service: re.Pattern[str] | None
@@ -305,9 +304,10 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
         suitability=any_of(module.SUITABILITY),
         dietary=any_of(module.DIETARY),
         ties=any_of(contexts.TIES[lang]),
-        tie_start=re.compile(contexts.TIE_START[lang]),
         recommending=any_of(contexts.RECOMMENDING[lang]),
-        lifestyle=any_of(contexts.LIFESTYLE[lang]),
+        lifestyle=any_of(
+            [contexts.LIFESTYLE_VERBS[lang] + "(?:" + "|".join(contexts.LIFESTYLE[lang]) + ")"]
+        ),
         service=any_of(contexts.SERVICE[lang]),
         measuring=any_of(contexts.MEASURING[lang]),
     )

@@ -249,7 +249,7 @@ STRONG_CUES = (
     r"dis+ap+ear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
     "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away", r"(?:went|gone) away", r"makes? (?:a|all the|such a|the|a huge|a big|a real) difference",
     r"made (?:a|all the|such a|a huge|a big|a real) difference", r"kick\w* (?:\w+ ){0,3}to the curb", r"battl\w*",
-    "war on", "sos", "in check", r"good ?night,", "meet your match", "game over", r"days are numbered",
+    "war on", "sos", "in check", r"first aid (?:for|against)", r"good ?night,", "meet your match", "game over", r"days are numbered",
     "so long", "adios", "see ya", r"tak\w* the (?:sting|pain|edge|ache) (?:out|off)",
     r"gets? things (?:going|moving)", r"under (?:control|wraps)",
     "melts? away", "short work of", "put(?:s|ting)? (?:a stop|an end) to", "knocks? out",
@@ -306,7 +306,7 @@ ADJACENT_CUES = (
     "for", "with", "without", "against",
 )
 ADJACENT_AFTER = (
-    "formula", "support", "recovery", "survival kit", "kit", "essentials",
+    "formula", "support", "recovery", "survival kit", "kit", "essentials", "emergency kit",
 )
 
 ADVICE = (

@@ -284,7 +284,7 @@ STRONG_CUES = (
     r"verja+g\w*", r"weert\b.{0,30}\baf", "afweren", r"houdt\b.{0,30}\btegen", r"blokke+r\w*", "sust",
     r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
     r"afbouw\w*", "afkicken", r"maakt?\b.{0,20}\bverschil", r"(?:is|zijn|was|waren) (?:\w+ )?(?:weg|verdwenen)\b",
-    "gestopt", r"strijd (?:tegen|aan)", "redder in nood", "sos", "eronder", "onder de duim", "in toom",
+    "gestopt", r"strijd (?:tegen|aan)", r"(?:eerste hulp|ehbo|ehbo-kit|sos-kit) (?:bij|voor|tegen)", "redder in nood", "sos", "eronder", "onder de duim", "in toom",
     r"^(?:dag|daag|doei)\b", r"welterusten,", "wegwezen", "tegenstander", "dagen zijn geteld",
     r"haalt\b.{0,25}\b(?:uit|weg)\b", r"stopte\w*",
     r"(?:zet|krijgt|brengt) (?:de boel|alles|het) (?:weer )?(?:in beweging|op gang)",
@@ -322,7 +322,7 @@ ADJACENT_CUES = (
     "bij", "voor", "zonder", "tegen",
 )
 ADJACENT_AFTER = (
-    "weg", "formule", "kuur", "complex", r"survival-?kit", "overlevingspakket", "overlevingskit", "pakket",
+    "weg", "formule", "kuur", "complex", r"survival-?kit", "overlevingspakket", "overlevingskit", "pakket", r"nood(?:pakket|kit)\w*",
 )
 
 # --- contexts that rescue a mention --------------------------------------------------------

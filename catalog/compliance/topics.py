@@ -30,7 +30,8 @@ AUTHORISED_AREAS = frozenset(
 _CLAIM_NAMES = frozenset(
     {
         *("formula", "complex", "support", "blend", "aid", "booster", "boost", "shot", "remedy"),
-        *("formule", "kuur", "mix", "remedie", "ondersteuning"),
+        *("formule", "kuur", "mix", "remedie", "ondersteuning", "survivalkit", "noodpakket"),
+        "survival",
     }
 )
 _COMPARATIVES = frozenset(
