@@ -13,18 +13,21 @@ with a note saying how they differ; a lay word that does not pin its class down
 names a class only as what a pill is for ("iets tegen botontkalking", "botontkalkingspil");
 the words or dose around a word decide it ("levo 100 mcg" is levothyroxine, "levo 500 mg"
 levofloxacin); a class that interacts only at a high dose (zinc, calcium) named without a dose
-is marked ambiguous.
+is marked ambiguous, and a dose stated next to it is read as mg a day ("zink 50 mg 3x per dag")
+against the class's threshold: zinc at or below 142 mg a day matches nothing; a row's own note
+goes with its match (a bisphosphonate given as an infusion).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .medication_terms import AmbiguousTerm, DoseDependent, MedicationMatch
 from .medication_words import (
     ANIONS,
     DOSE,
@@ -34,6 +37,7 @@ from .medication_words import (
     MINERALS,
     PILL_WORDS,
     PURPOSE_WORDS,
+    SALT_FORM,
     SALTS,
     SEGMENTS,
     SPECIFIC,
@@ -41,7 +45,8 @@ from .medication_words import (
     TOKEN,
     TOPICAL,
     TOPICAL_WORD,
-    amounts,
+    per_day,
+    stated_mg,
 )
 from .text import edit_distance, fold
 
@@ -63,64 +68,8 @@ class MedicationName:
     substance: str = ""
     kind: str = "generic"  # generic, brand, combination, supplement, lay, class, look-alike, term
     note: str = ""
-
-
-@dataclass(frozen=True)
-class AmbiguousTerm:
-    """A word whose class its context decides, and what tells the classes apart: it names more
-    than one class ("plaspil"), or one it does not pin down ("maagbeschermer"), or a complaint
-    that names a class only as a pill's purpose (`purpose`: "tegen botontkalking"); `cues` and
-    `doses` decide between its classes ("levo" with "mcg" or "schildklier" is levothyroxine)."""
-
-    term: str
-    variants: tuple[str, ...]
-    slugs: tuple[str, ...]
-    note_nl: str = ""
+    note_nl: str = ""  # shown with the match ("given as a yearly infusion: ...")
     note_en: str = ""
-    certain: bool = False  # one class the words pin down: not marked ambiguous
-    purpose: bool = False
-    cues: tuple[tuple[str, tuple[str, ...]], ...] = ()  # class, words that decide for it
-    doses: tuple[tuple[str, str, float, float], ...] = ()  # class, unit ("" bare), from, to
-
-    def decide(self, segment: str, query: str) -> list[str]:
-        """The classes the dose, then the segment's words, then the query's words point to."""
-        for slug_sets in (
-            {
-                s
-                for s, unit, lo, hi in self.doses
-                for v, u in amounts(segment)
-                if u == unit and lo <= v <= hi
-            },
-            {s for s, cues in self.cues if set(TOKEN.findall(segment)) & set(cues)},
-            {s for s, cues in self.cues if set(TOKEN.findall(query)) & set(cues)},
-        ):
-            if len(slug_sets) == 1:
-                return list(slug_sets)
-        return []
-
-
-@dataclass(frozen=True)
-class DoseDependent:
-    """A class that interacts only at a high dose: named without a dose, it is ambiguous."""
-
-    slug: str
-    note_nl: str = ""
-    note_en: str = ""
-
-
-@dataclass(frozen=True)
-class MedicationMatch:
-    slug: str
-    matched: str  # the words of the shopper's text that matched
-    query: str
-    substance: str = ""
-    ambiguous: bool = False  # the words can mean this class or another (`alternatives`)
-    alternatives: tuple[str, ...] = ()
-    note_nl: str = ""
-    note_en: str = ""
-
-    def note(self, lang: str) -> str:
-        return self.note_nl if lang == "nl" else self.note_en
 
 
 def _words(text: str) -> list[str]:
@@ -134,6 +83,7 @@ class _Entry:
     substance: str
     kind: str
     ambiguity: AmbiguousTerm | None = None
+    notes: tuple[str, str] = ("", "")
 
 
 @dataclass
@@ -155,9 +105,12 @@ class MedicationLexicon:
         self.names = tuple(names)
         self.ambiguous = tuple(ambiguous)
         self.dose_dependent = {d.slug: d for d in dose_dependent}
+        self._thresholds = {s for s, d in self.dose_dependent.items() if d.threshold_mg is not None}
         self._entries: dict[tuple[str, ...], _Entry] = {}
         for row in self.names:
             self._add(_words(row.name), row.slug, row.substance, row.kind)
+            if row.note_nl or row.note_en:
+                self._entries[tuple(_words(row.name))].notes = (row.note_nl, row.note_en)
         for term in self.ambiguous:
             for variant in (term.term, *term.variants):
                 words = tuple(_words(variant))
@@ -209,6 +162,8 @@ class MedicationLexicon:
                 r.get("substance", ""),
                 r.get("kind", "generic"),
                 r.get("note", ""),
+                r.get("note_nl", ""),
+                r.get("note_en", ""),
             )
             for r in data.get("names", [])
         ]
@@ -227,7 +182,14 @@ class MedicationLexicon:
             for a in data.get("ambiguous", [])
         ]
         dosed = [
-            DoseDependent(d["class"], d.get("note_nl", ""), d.get("note_en", ""))
+            DoseDependent(
+                d["class"],
+                d.get("note_nl", ""),
+                d.get("note_en", ""),
+                d.get("threshold_mg_per_day"),
+                d.get("salt_note_nl", ""),
+                d.get("salt_note_en", ""),
+            )
             for d in data.get("dose_dependent", [])
         ]
         return cls(names, ambiguous, dosed)
@@ -315,11 +277,16 @@ class MedicationLexicon:
         resolved: set[str] = set()
         dosed: set[str] = set()  # classes named with a dose, a strength or as a brand
         pending: list[tuple[_Hit, list[str], str]] = []
+        daily: dict[str, list[tuple[float | None, bool]]] = {}  # stated mg a day, a compound
         for segment in SEGMENTS.split(f" {folded} "):
-            raw = _words(segment)
-            words = [
-                part for w in raw for part in (self._split(w) if w not in self._vocabulary else [w])
-            ]
+            tokens = [m for m in TOKEN.finditer(segment) if not DOSE.fullmatch(m.group())]
+            raw = [m.group() for m in tokens]
+            words: list[str] = []
+            spans: list[tuple[int, int]] = []  # where each word stands in the segment
+            for m in tokens:
+                parts = self._split(m.group()) if m.group() not in self._vocabulary else [m.group()]
+                words += parts
+                spans += [m.span()] * len(parts)
             if not words:
                 continue
             if any(w in TOPICAL or TOPICAL_WORD.fullmatch(w) for w in raw) or any(
@@ -328,7 +295,7 @@ class MedicationLexicon:
                 continue  # a cream, an eye ointment or drops: not swallowed
             hits = self._segment_hits(words)
             specific = [h for h in hits if h.entry.kind in SPECIFIC]
-            for hit in hits:
+            for n, hit in enumerate(hits):
                 entry = hit.entry
                 if entry.ambiguity is not None or entry.kind in ("lay", "class"):
                     # "famotidine (maagzuurremmer)": the named medicine says what the lay word
@@ -344,16 +311,30 @@ class MedicationLexicon:
                     if slugs is not None and slug not in slugs:
                         continue
                     resolved.add(slug)
-                    if (
-                        entry.kind in ("brand", "combination")
-                        or HAS_DOSE.search(segment)
-                        or STRENGTH.search(segment)
-                    ):
+                    if entry.kind in ("brand", "combination") or STRENGTH.search(segment):
+                        dosed.add(slug)  # a brand's strength is known, "hooggedoseerd" said
+                    elif slug in self._thresholds:
+                        start, end = spans[hit.start][0], spans[hit.end - 1][1]
+                        mg = stated_mg(
+                            segment,
+                            start,
+                            end,
+                            spans[hits[n - 1].end - 1][1] if n else 0,
+                            spans[hits[n + 1].start][0] if n + 1 < len(hits) else -1,
+                        )
+                        salt = bool(SALT_FORM.search(segment[start:end]))
+                        daily.setdefault(slug, []).append((mg and mg * per_day(segment), salt))
+                    elif HAS_DOSE.search(segment):
                         dosed.add(slug)
                     found.setdefault(
                         slug,
                         MedicationMatch(
-                            slug, " ".join(words[hit.start : hit.end]), query, entry.substance
+                            slug,
+                            " ".join(words[hit.start : hit.end]),
+                            query,
+                            entry.substance,
+                            note_nl=entry.notes[0],
+                            note_en=entry.notes[1],
                         ),
                     )
         for hit, words, segment in pending:
@@ -372,13 +353,14 @@ class MedicationLexicon:
                     found[slug] = MedicationMatch(
                         slug, matched, query, "", hedged, others, term.note_nl, term.note_en
                     )
-        for slug, match in found.items():
+        for slug, match in list(found.items()):
             rule = self.dose_dependent.get(slug)
             if rule and slug in resolved and slug not in dosed:
-                # "zinktabletten": zinc interacts only at a high dose, which is not said
-                found[slug] = replace(
-                    match, ambiguous=True, note_nl=rule.note_nl, note_en=rule.note_en
-                )
+                judged = rule.judge(match, daily.get(slug, []))
+                if judged is None:
+                    del found[slug]  # "zink 15 mg": below the level where it interacts
+                else:
+                    found[slug] = judged
         return list(found.values())
 
 
@@ -389,6 +371,8 @@ def _as_purpose(entry: _Entry, words: list[str], normal: list[str], i: int) -> b
         return True
     if words[i] != normal[i] and words[i].startswith(normal[i]):
         return True
+    if any(words[i].endswith(s) and len(words[i]) > len(s) + 2 for s in DOSE_FORM_SUFFIXES):
+        return True  # a variant that is a pill's name itself ("botpil", "bottabletten")
     after = normal[i + len(entry.words) : i + len(entry.words) + 1]
     return any(w in PURPOSE_WORDS for w in normal[max(0, i - 3) : i]) or bool(
         after and after[0] in PILL_WORDS
