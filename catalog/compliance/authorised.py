@@ -107,26 +107,26 @@ _CONCEPTS_RX = {
         r" normally",
     ),
     "nl": (
-        r"normale? (?:spier|zenuw)(?:- en (?:spier|zenuw))?(?:functie|werking|contractie)s?",
-        r"normaa?le? (?:werking|functie|functioneren) van (?:de |je |jouw |het )?(?:spieren|zenuwstelsel|zenuwen)"
-        r"(?: en (?:van )?(?:de |je |het )?(?:spieren|zenuwstelsel|zenuwen))?",
-        r"normaa?le? (?:werkende?|functionerende?) (?:spieren|zenuwstelsel)(?: en (?:een )?(?:normaa?le? "
-        r"(?:werkende?|functionerende?) )?(?:spieren|zenuwstelsel))?",
-        r"normaa?le? (?:spieren|zenuwstelsel)",
+        r"normale? (?:spier|zenuw)(?:- en (?:spier|zenuw))?[ -]?(?:functie|werking|contractie)s?",
+        r"normaa?le? (?:werking|functie|functioneren) van (?:de |je |jouw |het )?(?:spieren|zenuw[ -]?stelsel|zenuwen)"
+        r"(?: en (?:van )?(?:de |je |het )?(?:spieren|zenuw[ -]?stelsel|zenuwen))?",
+        r"normaa?le? (?:werkende?|functionerende?) (?:spieren|zenuw[ -]?stelsel)(?: en (?:een )?(?:normaa?le? "
+        r"(?:werkende?|functionerende?) )?(?:spieren|zenuw[ -]?stelsel))?",
+        r"normaa?le? (?:spieren|zenuw[ -]?stelsel)",
         r"normaa?le? psychologische? (?:functie|functioneren|werking)",
         r"normaa?le? (?:energieleverende? (?:metabolisme|stofwisseling)|energie-? ?(?:stofwisseling|metabolisme))",
-        r"normale (?:eiwitsynthese|aanmaak van eiwitten)",
-        r"(?:normale )?ele[ck]trolyten(?:balans|evenwicht|huishouding)",
+        r"normale (?:eiwit[ -]?synthese|aanmaak van eiwitten)",
+        r"(?:normale )?ele[ck]trolyten[ -]?(?:balans|evenwicht|huishouding)",
         r"(?:(?:de |het )?(?:instandhouding|behoud|in stand houden) van )?normale (?:botten|tanden|gebit)"
         r"(?: en (?:normale )?(?:botten|tanden|gebit))?(?: (?:te behouden|in stand te houden))?",
-        r"(?:het )?(?:proces van (?:de )?)?celdeling(?:sproces)?",
+        r"(?:het )?(?:proces van (?:de )?)?cel[ -]?deling(?:s[ -]?proces)?",
         r"(?:de )?(?:vermindering|verminderen|minder) (?:van )?(?:vermoeidheid|moeheid)(?: (?:en|of|&) "
         r"(?:vermoeidheid|moeheid))?|(?:vermoeidheid|moeheid)(?: (?:en|of|&) (?:vermoeidheid|moeheid))? "
         r"(?:te )?verminderen",
-        r"(?:(?:de |je )?(?:spieren|zenuwstelsel|zenuwen)(?: en (?:het |de |je )?(?:spieren|zenuwstelsel|"
+        r"(?:(?:de |je )?(?:spieren|zenuw[ -]?stelsel|zenuwen)(?: en (?:het |de |je )?(?:spieren|zenuw[ -]?stelsel|"
         r"zenuwen))? in )?(?:zijn|hun|haar) normale (?:werking|functie)|de normale (?:werking|functie) "
         r"(?:ervan|daarvan)",
-        r"(?:je |de )?(?:spieren|zenuwstelsel|zenuwen) normaal (?:te )?(?:laten )?(?:werken|functioneren)",
+        r"(?:je |de )?(?:spieren|zenuw[ -]?stelsel|zenuwen) normaal (?:te )?(?:laten )?(?:werken|functioneren)",
     ),
 }
 # The topics a concept speaks about, from its words ("spier" -> muscles).
@@ -181,10 +181,22 @@ _GOVERNING_SKIP = frozenset(
     }
 )
 _TIMING = re.compile(
-    _B + r"(?:(?:with)?in|binnen|na) (?:\d+|a|one|two|three|a few|een|twee|drie|enkele|paar) "
-    r"(?:minut\w*|hours?|uur|days?|dagen|weeks?|weken)|instant\w*|immediately|right away|direct|meteen|"
-    r"onmiddellijk"
+    _B + r"(?:(?:(?:with)?in|binnen|na) (?:\d+|a|one|two|three|a few|een|twee|drie|enkele|paar) "
+    r"(?:minut\w*|hours?|uur|days?|dagen|weeks?|weken)|instant\w*|immediately|right away|directe?|meteen|"
+    r"onmiddellijke?)(?![\w-])"
 )
+# "geen directe oppepper", "not an instant boost": a time promise denied is none.
+_DENIED = re.compile(
+    r"(?<![\w-])(?:not|no|never|isn'?t|don'?t|doesn'?t|geen|niet|nooit)(?: [\w'-]+){0,3} ?$"
+)
+
+
+def _promises_timing(text: str) -> bool:
+    return any(
+        not _DENIED.search(text[max(0, m.start() - 40) : m.start()]) for m in _TIMING.finditer(text)
+    )
+
+
 # What carries a claim: when its object is a concept, or it points back to one ("daar draagt
 # magnesium aan bij", "is one of the things magnesium contributes to"), it is part of the claim.
 _FRAMES_RX = {
@@ -282,7 +294,7 @@ def authorised_claims(folded: str, lang: str) -> list[AuthorisedClaim]:
     text = re.sub(r"\s", " ", folded)  # one for one: offsets stay
     compiled = _COMPILED[lang]
     matches = list(compiled.concepts.finditer(text))
-    if not matches or _TIMING.search(text):
+    if not matches or _promises_timing(text):
         return []
     concepts = [m.span() for m in matches]
     claims: list[AuthorisedClaim] = []

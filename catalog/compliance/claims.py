@@ -13,9 +13,10 @@ How a unit (a sentence; a question and its answer count as one) is read:
 2. a condition (`conditions_nl`, `conditions_en`: diseases, symptoms by their description,
    markers such as HbA1c) together with a claim word (prevent, relieve, "voorkomt",
    "minder", "nooit meer", "voor mensen met", "X-free", a question the copy answers, a
-   testimonial's before and after, a dosing line, a spec sheet's "Indicatie:"), in a
-   marketplace keyword title, or the product in place of a medicine ("ditch the SSRIs") is
-   a medicinal claim: BLOCK;
+   testimonial's before and after, a dosing line, a spec sheet's "Indicatie:", a
+   professional recommending it, research tied to the product: "daarom bevat onze formule"),
+   in a marketplace keyword title, or the product in place of a medicine ("ditch the SSRIs")
+   or called one ("de natuurlijke bètablokker") is a medicinal claim: BLOCK;
 3. a topic no authorised claim covers (sleep, stress, memory...) is a claim wherever it
    stands; a weak topic word (energy, bones, muscles, focus...) only with an effect word
    ("geeft je energie", "sterke botten", "nerves of steel"); in a hashtag or keyword title
@@ -27,8 +28,10 @@ How a unit (a sentence; a question and its answer count as one) is read:
    risk ("komt vaker voor bij ouderen"), about the shopper's medicines ("medicijnen tegen
    diabetes"), in a review denying an effect ("did nothing for my cramps"), a refusal to
    claim ("dat mogen we niet beloven"), a suitability next to a dietary fact ("geen
-   toegevoegde suikers, ook als je diabetes hebt"); in shop talk (newsletters, orders,
-   menus, "did you know") a topic word needs an effect word.
+   toegevoegde suikers, ook als je diabetes hebt"), answered with another remedy ("Tijd
+   voor een pauze"), measured as a service ("laat gratis uw bloeddruk meten"); in shop talk
+   (newsletters, orders, menus, "did you know", staff offering help) a topic word needs an
+   effect word (`contexts` holds these context words).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from django.utils.translation import gettext as _
 
 from .authorised import authorised_claims
 from .lexicon import lexicon
-from .reading import UnitReader, disease_claims
+from .reading import PRODUCT, UnitReader, disease_claims
 from .text import fold_keep_offsets, units
 from .topics import AUTHORISED_AREAS, misquotes, topic_claims
 
@@ -87,12 +90,16 @@ def _lint(text: str, lang: str) -> tuple[CopyIssue, ...]:
     folded = fold_keep_offsets(text)
     lex = lexicon(lang)
     issues: list[CopyIssue] = []
-    for unit in units(folded):
+    pieces = list(units(folded))
+    for i, unit in enumerate(pieces):
         masked = unit.text
         authorised = authorised_claims(unit.text, lang)
         for claim in authorised:
             masked = masked[: claim.start] + " " * (claim.end - claim.start) + masked[claim.end :]
-        reader = UnitReader(unit.text, lex, masked)
+        # "Studies show fewer cramps with magnesium. That's why our formula has extra."
+        after = pieces[i + 1].text.lstrip() if i + 1 < len(pieces) else ""
+        tied = bool(lex.ties and lex.ties.search(after[:60])) and bool(PRODUCT.search(after))
+        reader = UnitReader(unit.text, lex, masked, tied)
         blocked = disease_claims(reader)
         for span in blocked:
             issues.append(

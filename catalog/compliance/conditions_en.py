@@ -33,6 +33,8 @@ swollen spondylitis scoliosis hernias? herniated concussion hepatitis cirrhosis 
 hyperglyc\\w+ retinopathy nephropathy tourette'?s? phobias? dialysis gingivitis periodontitis twinges?
 flare-?ups? rls cfs post-viral impotence infertility miscarriages? preterm rsi palsy dvt raynaud'?s? copd
 cough(?:s|ing)? fevers? ibd ckd addiction\\w* alcoholism meniere'?s? hyperemesis
+spasmophilia spasmophilic tetanic dysmenorrh(?:o)?ea menorrhagia amenorrh(?:o)?ea \\w+itis (?!nost)\\w+algia fasciculations?
+myoclon\\w* dystonia myopathy pre-term hypercholesterol(?:a)?emia
 """
 
 DISEASE_PHRASES = (
@@ -53,7 +55,8 @@ DISEASE_PHRASES = (
     "anxiety disorders?", "sleepless nights?", "tossing and turning", "night terrors",
     r"(?:ringing|buzzing|whistling|humming) in (?:the|your|my|his|her) ears?", "ear ringing",
     r"(?:teeth|tooth) grinding", r"grind(?:s|ing)? (?:my |your |his |her |their )?teeth", "jaw clenching",
-    r"(?:premature|early|preterm) (?:contractions|labou?r|birth)", "gestational diabetes",
+    r"(?:premature|early|preterm|pre-term) (?:contractions|labou?r|birth|delivery)", r"gestational (?:diabetes|hypertension)",
+    r"labou?r pains?", r"pregnancy (?:cramps|hypertension|complications)",
     "erectile dysfunction", "vaginal dryness", "acid indigestion", "type (?:2|ii|1|i) diabetes",
     r"type[- ](?:2|ii)", "fatty liver", "baby blues", "athlete'?s foot", "repetitive strain", "macular degeneration",
     r"dry eyes?", "low blood pressure", r"heart flutter\w*", r"sick days?", r"(?:get|getting|got|fall|falling|feel|feeling) sick",
@@ -77,6 +80,15 @@ _DRUGS = (
     r"medications?|medicines?|meds)"
 )
 
+# What the product may not be called: a medicine, or a class of them.
+_AS_DRUG = (
+    r"(?:pain ?killer|pain reliever|antidepressant|sleeping (?:pill|tablet)|sedative|tranquil+i[sz]er|beta[- ]?blocker|"
+    r"calcium (?:channel )?blocker|muscle relaxant|anxiolytic|anti-anxiety (?:drug|med\w*|pill)|antihistamine|"
+    r"anti-inflammatory|antacid|laxative|blood thinner|statin|valium|xanax|prozac|inhaler|medicine|ibuprofen|"
+    r"paracetamol|aspirin|diazepam)s?(?![\w-])"
+    r"(?! (?:effects?|action|properties))"
+)
+
 # Medicinal claims by themselves: the product in place of a medicine, lowering a body value
 # that names a disease when high (pharmacology, not nutrition), curing an anxiety.
 MEDICINE_SUBSTITUTES = (
@@ -86,8 +98,15 @@ MEDICINE_SUBSTITUTES = (
     r"{0,3}?(?:" + _DRUGS + r"|drugs|pills)(?![\w-])",
     r"(?:without|fewer|less|reduc\w* (?:my|your|his|her|their|the)|cut (?:down|back) on) (?:\w+ ){0,2}?" + _DRUGS
     + r"(?![\w-])",
+    r"(?:used to (?:take|be on|need)|was on|were on|took|for years)\b.{0,40}\b" + _DRUGS + r"\b.{0,40}\b(?:now|these days|no longer)\b",
     r"(?:blood pressure|cholesterol|blood sugar|hba1c|a1c|ldl|glucose)\b.{0,15}\b(?:was|from) \d+(?:/\d+)?\b.{0,25}\b(?:now|to)\b",
-    r"natural (?:painkiller|antidepressant|sleeping pill|tranquil\w+|beta-blocker|medicine|inhaler)s?",
+    # the product called a medicine: "nature's own antidepressant", "a natural beta blocker"
+    r"(?:natural|nature'?s|herbal|plant-\w+|plant based|botanical|drug-free|gentle|mild|holistic)(?:,? [\w-]+)?(?: own"
+    r"| very own)? " + _AS_DRUG,
+    r"(?:the|an?|our) (?:\w+ )?" + _AS_DRUG + r" (?:of|from) (?:mother )?nature",
+    r"mother nature'?s (?:own )?" + _AS_DRUG,
+    r"(?:the|an?) " + _AS_DRUG + r" (?:of|among) (?:the )?(?:minerals?|supplements?|vitamins?)",
+    r"(?:think of it|see it|use it|works?|acts?) (?:as|like) (?:an? )?(?:natural |kind of |sort of )?" + _AS_DRUG,
     r"(?:lower\w*|reduc\w*|bring\w* down|drop\w*|decreas\w*)\b.{0,20}\b(?:blood pressure|cholesterol|ldl|"
     r"triglycerides|blood sugar|sugar levels?|glucose|hba1c|a1c|uric acid)",
     r"(?:blood pressure|cholesterol|ldl|triglycerides|blood sugar|sugar levels?|glucose|hba1c|a1c|heart rate|"

@@ -40,6 +40,10 @@ fobie babyblues ~pmdd dialyse chemo chemotherapie parodontitis gingivitis caries
 herpes ~wrat wratten rosacea dermatitis netelroos galbulten candida miskraam onvruchtbaarheid impotentie
 ~tintelen ~tintelt hartfladderen voorweeen <aanval opstoot opstoten ~prediabetes ~prediabeet ~insomnie ~hernia ~copd ijzergebrek voetschimmel
 ~puistjes <uitslag ~raynaud verslaving ~gaatjes maculadegeneratie ~meniere
+spasmofilie spasmophilie ~spasmofiel ~spasmofiele tetanische vroeggeboorte weeen dysmenorroe dysmenorree dysmenorrhoe
+menorragie amenorroe bekkeninstabiliteit zwangerschapshypertensie <itis myalgie artralgie fasciculatie myoclonie
+dystonie myopathie tendinopathie ~ictus ~cva surmenage neurasthenie colopathie hypercholesterolemie arthrose cefalee
+~hypertension ~insomnia zenuwinzinking krampaanval ~prematuur ~prematuren
 """
 
 DISEASE_PHRASES = (
@@ -59,7 +63,8 @@ DISEASE_PHRASES = (
     r"gebroken (?:enkel|arm|been|pols|heup|rib|teen|vinger|botten|bot)\w*",
     r"restless[- ]legs?", r"brain ?fog", "slapeloze nachten?", r"type[- ]?(?:2|ii|1)\b", "harde buiken",
     r"(?:piepen|suizen|fluiten|ruisen|piepende|suizende)(?: en (?:piepen|suizen|fluiten|ruisen))? (?:in|van) (?:je|de|mijn|uw|zijn|haar|m'n) oren",
-    "(?:voortijdige|vroegtijdige) weeen", "frozen shoulder", "multiple sclerose", "dikke enkels",
+    "(?:voortijdige|vroegtijdige|vroege|premature) (?:weeen|bevalling|geboorte)",
+    r"sukkel\w*(?: \w+){0,3} met (?:je|zijn|haar|mijn|m'n|uw|de|het) (?:rug|knie\w*|maag|darmen|nek|schouders?|heup|gezondheid|hart|benen|spieren|gewrichten|voeten|hoofd|longen|nieren|blaas|slaap|zenuwen)", "frozen shoulder", "multiple sclerose", "dikke enkels",
     "cognitieve achteruitgang", r"carpa(?:a)?le? ?tunnel\w*", r"fladderend(?:e)? hart", "lage bloeddruk", r"stijve? (?:nek|rug|schouders?|gewrichten|kuiten|benen)", r"minder (?:vaak )?ziek", r"ziek (?:worden|zijn)", r"ziektedag\w*",
     r"ziekteverzuim", "droge ogen", r"hart (?:racet|bonkt|gaat tekeer|slaat over)",
     r"(?:te )?(?:hoog|hoge|verhoogde?|laag|lage|verlaagde?) (?:ldl|hdl|triglyceriden|cholesterol\w*|hba1c|glucose\w*|suikerwaarden|ferritine|tsh|crp|urinezuur|ontstekingswaarden)", r"verstopt(?=\s*\?)|verstopt (?:zitten|gevoel|voelen)", r"verstopte (?:darm|darmen|ontlasting)", "(?:lage|hoge) rug", "pijnlijke (?:borsten|gewrichten|spieren|kuiten)",
@@ -67,7 +72,7 @@ DISEASE_PHRASES = (
 
 # Medicines and their classes as people name them; a claim to replace or spare one is medicinal.
 _DRUGS = (
-    r"(?:pijnstillers?|antidepressiva|ssri'?s|slaappil\w*|slaapmiddel\w*|slaaptabletten|kalmeringsmiddel\w*|"
+    r"(?:pijnstillers?|antidepressiva|ssri'?s|slaap(?:pil|tablet|middel|medicatie|medicijn)\w*|kalmeringsmiddel\w*|"
     r"benzo'?s|oxazepam|temazepam|diazepam|bloeddrukverlagers?|bloeddruk(?:pillen|medicatie|medicijnen)|"
     r"plaspil\w*|b?e?tablokkers?|statines?|cholesterolverlagers?|metformine|insuline|puffers?|inhalers?|"
     r"triptan\w*|sumatriptan|maagzuurremmers?|maagbeschermers?|omeprazol|pantoprazol|esomeprazol|"
@@ -76,18 +81,33 @@ _DRUGS = (
     r"chemo(?:therapie)?|medicijnen|medicatie|geneesmiddelen|pillen)"
 )
 
+# What the product may not be called: a medicine, or a class of them.
+_AS_DRUG = (
+    r"(?:pijnstiller|antidepressivum|slaap(?:pil|pilletje|tablet|tabletje|middel|middeltje)|kalmeringsmiddel\w*|"
+    r"kalmeringspil\w*|bloeddrukverlager|b[e]?ta-?blokker|b-blokker|calciumblokker|calciumantagonist|spierontspanner|"
+    r"spierverslapper|spierrelaxans|angstremmer|ontstekingsremmer|maagzuurremmer|laxeermiddel|bloedverdunner|"
+    r"cholesterolverlager|plaspil|valium|xanax|prozac|sedativum|tranquillizer|medicijn|geneesmiddel|ibuprofen|"
+    r"paracetamol|aspirine|diazepam|oxazepam)(?![\w-])"
+    r"(?! (?:effect|werking|eigenschappen))"
+)
+
 # Medicinal claims by themselves: the product in place of a medicine, lowering a body value
 # that names a disease when high (pharmacology, not nutrition), curing an anxiety.
 MEDICINE_SUBSTITUTES = (
     r"(?:alternatief voor|in plaats van|vervang\w*|vervanger van|net zo goed als|beter dan|werkt als|stop(?:pen)? "
     r"met|stopte met|gestopt met|af van|weg met|zonder) (?:\w+ ){0,3}?" + _DRUGS + r"(?![\w-])",
-    r"natuurlijke? (?:pijnstiller|antidepressivum|slaapmiddel|kalmeringsmiddel|bloeddrukverlager|medicijn)\w*",
+    # the product called a medicine: "de natuurlijke betablokker", "het antidepressivum van de natuur"
+    r"(?:natuurlijke?|plantaardige?|kruiden|milde?|zachte?|groene?)(?:,? [\w-]+)? " + _AS_DRUG,
+    r"(?:de|het|een|onze?) (?:\w+ )?" + _AS_DRUG + r" (?:van|uit) (?:de |moeder )?natuur",
+    r"(?:moeder )?natuurs? (?:eigen )?" + _AS_DRUG,
+    r"(?:de|het|een) " + _AS_DRUG + r" (?:onder|van|uit) de (?:mineralen|supplementen|vitamines)", r"\bals (?:een )?(?:soort )?(?:natuurlijke? )?" + _AS_DRUG,
     r"van (?:je |jouw |de |uw |die |mijn |m'n )?(?:\w+ )?" + _DRUGS + r"\b.{0,20}\baf\b",
     r"(?:minder|geen) (?:\w+ ){0,2}" + _DRUGS + r" (?:meer )?(?:nodig|slikken|nemen)",
     _DRUGS + r"\b.{0,15}\b(?:verlaagd|verminderd|afgebouwd|gehalveerd|gestopt)\b",
     r"(?:afbouw\w*|afkicken) (?:\w+ ){0,3}" + _DRUGS + r"(?![\w-])",
     r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|hba1c|ldl|glucose\w*)\b.{0,15}\b(?:was|van) \d+(?:/\d+)?\b.{0,25}\b(?:nu|naar)\b",
     r"(?:voorheen|vroeger)\b.{0,60}\b" + _DRUGS + r"\b.{0,40}\b(?:nu|niet meer|nooit meer)",
+    r"(?:slikte|slikten|nam|namen|gebruikte|gebruikten|jarenlang|altijd)\b.{0,40}\b" + _DRUGS + r"\b.{0,40}\bnu\b",
     r"(?:bloeddruk|cholesterol\w*|bloedsuiker\w*|suikerspiegel|hartslag|hba1c|ldl|triglyceriden|glucose\w*|"
     r"urinezuur)\b.{0,30}\b(?:omlaag|naar beneden|verlaagt|verlagen|verlaagd|te verlagen|dalen|daalt|gedaald|"
     r"laten zakken|zakt|gezakt|lager|van \d+ naar)",

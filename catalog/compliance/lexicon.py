@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-from . import lexicon_en, lexicon_nl
+from . import contexts, lexicon_en, lexicon_nl
 from .text import Token, nl_compound_role
 
 _UNSEEN = object()
@@ -25,6 +25,14 @@ _ROLES = {
 # Misspellings that are words of their own ("zweren" is to swear, "sparing" is in
 # "potassium-sparing"), found by running the matcher over the project's Dutch and English text.
 _REAL_WORDS = frozenset({"zwere", "sparin"})
+# Words that are never the first part of a compound written apart ("over gewicht" is about
+# weight, not "overgewicht").
+_NOT_A_PART = frozenset(
+    {
+        *("de", "het", "een", "te", "en", "of", "over", "voor", "na", "bij", "in", "op", "uit"),
+        *("aan", "van", "met", "tot", "om", "door", "geen", "niet", "je", "mijn", "uw", "hun"),
+    }
+)
 
 
 def _swaps(spec: str, lang: str) -> dict[str, str]:
@@ -94,10 +102,15 @@ class WordMatcher:
         """A quick look: could any word of the list be in `text` at all?"""
         return self.regex is not None and self.regex.search(text) is not None
 
-    def find(self, tokens: Iterable[Token]) -> list[WordHit]:
+    def find(self, tokens: Iterable[Token], text: str | None = None) -> list[WordHit]:
+        """The words of the list in `tokens`; with the unit's `text`, a Dutch compound written
+        apart is one word too ("nier steen", "spier functie")."""
         if self.regex is None:
             return []
         hits = []
+        tokens = list(tokens)
+        if text is not None and self.lang == "nl":
+            hits += self._split_compounds(tokens, text)
         for token in tokens:
             candidates = [(token.text, 0)]
             if "-" in token.text:  # "pms-klachten": the parts are words too
@@ -120,6 +133,25 @@ class WordMatcher:
                     start = token.start + offset + at
                     hits.append(WordHit(stem, start, start + len(stem), token))
                     break
+        return hits
+
+    def _split_compounds(self, tokens: list[Token], text: str) -> list[WordHit]:
+        hits = []
+        for first, second in zip(tokens, tokens[1:], strict=False):
+            if (
+                second.start != first.end + 1
+                or text[first.end] != " "
+                or first.text in _NOT_A_PART
+                or not (first.text + second.text).isalpha()
+            ):
+                continue
+            hit = self._find_in_word(first.text + second.text)
+            if hit is not None and hit[1] < len(first.text) < hit[1] + len(hit[0]):
+                stem, at = hit
+                joined = Token(first.text + second.text, first.start, second.end)
+                hits.append(
+                    WordHit(stem, first.start + at, first.start + at + len(stem) + 1, joined)
+                )
         return hits
 
     def _typo(self, word: str) -> tuple[str, int, int] | None:
@@ -219,6 +251,11 @@ class Lexicon:
     denials: re.Pattern[str] | None
     suitability: re.Pattern[str] | None
     dietary: re.Pattern[str] | None
+    ties: re.Pattern[str] | None
+    recommending: re.Pattern[str] | None
+    lifestyle: re.Pattern[str] | None
+    service: re.Pattern[str] | None
+    measuring: re.Pattern[str] | None
 
 
 def _compile(module: ModuleType, lang: str) -> Lexicon:
@@ -266,6 +303,13 @@ def _compile(module: ModuleType, lang: str) -> Lexicon:
         denials=any_of(module.DENIALS),
         suitability=any_of(module.SUITABILITY),
         dietary=any_of(module.DIETARY),
+        ties=any_of(contexts.TIES[lang]),
+        recommending=any_of(contexts.RECOMMENDING[lang]),
+        lifestyle=any_of(
+            [contexts.LIFESTYLE_VERBS[lang] + "(?:" + "|".join(contexts.LIFESTYLE[lang]) + ")"]
+        ),
+        service=any_of(contexts.SERVICE[lang]),
+        measuring=any_of(contexts.MEASURING[lang]),
     )
 
 

@@ -107,13 +107,13 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "hormones": (
         "testosterone hormones? hormonal libido fertility fertile potency erections? thyroid prostate serotonin melatonin dopamine cortisol gaba conceiv(?:e|ing) conception",
-        ("sex drive", r"\bt[- ]levels?", r"t-boost\w*",),
+        ("sex drive", r"\bt[- ]levels?", r"t-boost\w*", r"that time of (?:the )?month", r"(?:your|my|her|their) periods?\b", r"period (?:pain|cramps|support|comfort|days|week|survival)\w*", r"menstrua\w*", "monthly cycle",),
         "menopause menopausal pregnancy",
         (),
     ),
     "weight": (
         "slimming",
-        ("lose weight", "weight loss", r"fat (?:burn\w*|loss)", "shed (?:the )?pounds", r"flat (?:tummy|stomach|belly)", r"(?:beach|bikini|summer) body",),
+        ("lose weight", "weight loss", r"fat (?:burn\w*|loss)", r"burn\w* (?:\w+ ){0,2}fat\b", r"belly fat", "shed (?:the )?pounds", r"flat (?:tummy|stomach|belly)", r"(?:beach|bikini|summer) body",),
         "weight metabolism appetite cravings",
         (),
     ),
@@ -207,6 +207,12 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "health wellness",
         (),
     ),
+    "hydration": (
+        "hydrates rehydrates",
+        (),
+        "hydrat(?:e|ed|ing|ion) rehydrat\\w*",
+        (),
+    ),
 }
 
 TRAPS = (
@@ -222,6 +228,7 @@ TRAPS = (
     "complaints? (?:procedure|form|department|handling)",
     r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled", r"calm (?:waters?|seas?|weather|winds?|lakes?)",
     r"(?:high|extra|maximum|max|full|double|triple|regular|normal)[- ]strength", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
+    r"sleep(?:s|ing)? in(?= on\b| late\b| till\b| until\b| at the weekend| this\b| a (?:bit|little)|\s*[,.!;]|\s*$)", "lie-in", r"(?:stay|staying|keep|keeping) (?:well[- ])?hydrated",
 )
 
 STRONG_CUES = (
@@ -230,7 +237,7 @@ STRONG_CUES = (
     "remed(?:y|ies)", r"therap\w*", "relie(?:f|ve|ves|ved|ving)", r"alleviat\w*",
     "eas(?:e|es|ed|ing)(?! of)", r"sooth\w*", "stops?", "stopp(?:ing|ed)", "ends?", r"eliminat\w*",
     "get(?:s|ting)? rid", "rid of", r"banish\w*", "beats?", "beating", r"combat\w*", r"fight\w*",
-    r"tackl\w*", r"counter\w*", r"revers\w*", r"normali[sz]\w*", r"regulat\w*", r"reduc\w*",
+    r"tackl\w*", r"counter(?:act\w*|ing|ed)", r"revers\w*", r"normali[sz]\w*", r"regulat\w*", r"reduc\w*",
     r"lower(?:s|ing)|lower (?:your|the|my|his|her)", r"decreas\w*", r"lessen\w*", "fewer", "less", r"minimi[sz]\w*", "cuts?",
     "helps? (?:with|against|to (?:prevent|relieve|reduce|ease|fight|treat|stop|manage|lower))",
     "works? (?:for|against|on)", "effective", "say goodbye", "goodbye", "bye-bye", "farewell",
@@ -242,7 +249,7 @@ STRONG_CUES = (
     r"dis+ap+ear\w*", r"vanish\w*", "calms?(?= an? | your )", "clears? up", "takes? the edge off",
     "edge off", "calm(?:s|ing)", "(?:is|are|be|get) gone", "gone in", "go(?:es)? away", r"(?:went|gone) away", r"makes? (?:a|all the|such a|the|a huge|a big|a real) difference",
     r"made (?:a|all the|such a|a huge|a big|a real) difference", r"kick\w* (?:\w+ ){0,3}to the curb", r"battl\w*",
-    "war on", "sos", "in check", r"good ?night,", "meet your match", "game over", r"days are numbered",
+    "war on", "sos", "in check", r"first aid (?:for|against)", r"good ?night,", "meet your match", "game over", r"days are numbered",
     "so long", "adios", "see ya", r"tak\w* the (?:sting|pain|edge|ache) (?:out|off)",
     r"gets? things (?:going|moving)", r"under (?:control|wraps)",
     "melts? away", "short work of", "put(?:s|ting)? (?:a stop|an end) to", "knocks? out",
@@ -291,12 +298,15 @@ WEAK_CUES = (
     r"(?:designed|formulated|made|created|developed|tailored) (?:for|to)", "got you covered",
     r"has (?:got )?your back", r"we'?ve got you", r"when (?:\w+ ){0,2}(?:strikes?|hits?|flares? up|kicks? in)",
     r"recommended (?:by \w+ )?for", r"risk of", r"not (?:a single|one)",
+    # who struggles with it, and what declines: "worried about", "attacks dropped"
+    r"(?:worried|concerned|anxious) about", r"struggl\w* with", r"dealing with", r"a must for",
+    r"drop(?:s|ped|ping)?", r"declin(?:e|es|ed|ing)", r"fall(?:s|ing)?|fell", r"(?:with|on) (?:enough|sufficient|adequate|extra|more) magnesium",
 )
 ADJACENT_CUES = (
     "for", "with", "without", "against",
 )
 ADJACENT_AFTER = (
-    "formula", "support", "recovery",
+    "formula", "support", "recovery", "survival kit", "kit", "essentials", "emergency kit",
 )
 
 ADVICE = (
@@ -343,6 +353,7 @@ MEDICATION_NOUNS = (
     "medications?", "medicines?", "drugs?", "pills?", "tablets?", "bisphosphonates?",
     "antibiotics?", "insulin", "statins?", "diuretics?", "acid reducers?", "painkillers?",
     "inhibitors?", "blockers?", "treatments?", "heartburn medicines?", "migraine medications?",
+    r"[\w-]+-(?:reducing|lowering|blocking|thinning|inhibiting|suppressing|regulating) (?:medications?|medicines?|drugs?|pills?|tablets?|meds)",
 )
 MEDICATION_USER = (
     "your", "take", "takes", "taking", "use", "using", "users", "on", "of",
@@ -356,7 +367,7 @@ OCCURRENCE = (
     r"(?:lower|low|reduced) magnesium (?:levels?|status|stores)", "run low",
     r"(?:higher|greater|increased) (?:in|among|for)",
     r"is an? (?:condition|disease|disorder)\b", "in which", r"develop\w*",
-    "can (?:develop|arise|appear)", r"aris\w*",
+    "can (?:develop|arise|appear)", r"aris\w*", r"trials?", r"scien\w*", r"linked",
 )
 NEGATIONS = (
     "not", "no", "never", "don'?t", "doesn'?t", "cannot", "can'?t",
@@ -377,7 +388,8 @@ EFFECT = (
     r"recover\w*", r"repair\w*", r"rejuvenat\w*", r"revitali[sz]\w*", "kick-?starts?", r"charg\w*",
     "without the crash", "from within", r"unlock\w*", r"(?:indications?|applications?|uses?|used for|recommended for|target group|"
     r"benefits?|key benefits|effects?|helps with|good for) ?:", r"ensur\w*", "makes? sure", r"loosen\w*", r"curb\w*",
-    r"supercharg\w*", "stay(?:s)?",
+    r"supercharg\w*", "stay(?:s)?", r"all day(?: long)?", "around the clock", "without limits",
+    r"(?:has|have|'ve) never (?:been|felt)", r"since (?:i (?:started|began|take|took|switched)|taking|starting|using)", r"from morning (?:to|till|until) night", "24/7",
 )
 EFFECT_ADJECTIVES = (
     "more", "better", "less", "healthy", "healthier", r"strong\w*", "supple", "flexible",
@@ -385,6 +397,7 @@ EFFECT_ADJECTIVES = (
     "quicker", "normal", "resilient", "higher", "extra", "boundless", "endless", "natural",
     "restful", "calm", "clear", "smooth", "steady", "lasting", "sustained", "full", "new",
     "renewed", "vibrant", "clearer", "smoother", "softer", "brighter", "firmer", "calmer", "happier", r"laser(?:-sharp)?", "razor-sharp", "crystal-clear", "limber", "rock-solid", "solid", "iron", "unbreakable", "bulletproof", "much",
+    "unlimited", "limitless", "infinite", "non-?stop", "never-ending", "tireless", "superior", "maximum", "ultimate",
 )
 EFFECT_BEFORE = (
     "for",
@@ -413,7 +426,7 @@ TRANSITIVE_CUES = (
 SHOP_TALK = (
     r"orders?", "ordering", "shipping", "ships", "delivery", "deliver(?:ed|s)?", "returns?",
     r"refund\w*", "sale", "discount", r"coupon\w*", "promo code", "code", "newsletter",
-    r"blog\w*", "articles?", "podcast", "webinar", "black friday", "cyber monday", "checkout",
+    r"blog\w*", r"episodes?", "show ?notes", "articles?", "podcast", "webinar", "black friday", "cyber monday", "checkout",
     "basket", "cart", "subscription", "giveaway", r"win (?:a|an|one|our)", r"deals?", "prize", "competition", r"shop (?:by|our|the)", r"categor(?:y|ies)",
     "menu", "see you", "gift ?(?:box|card|set)s?", "in stock", "out of stock", "restock",
 )

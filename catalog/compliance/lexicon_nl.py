@@ -95,7 +95,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "cognition": (
         "geheugen concentratie concentreren cognitie cognitief cognitieve denkvermogen alertheid leervermogen ~hersenen hersenfunctie breinfunctie vergeetachtig denkkracht hersenkracht",
         ("helder(?:e)? (?:hoofd|geest)", "mentale scherpte", "scherp(?:e)? brein", "helder denken",),
-        "~geconcentreerd ~geconcentreerde ~focus ~brein ~scherp ~alert ~helder ~focussen ~focust ~concentreer",
+        "~geconcentreerd ~geconcentreerde ~focus ~brein ~scherp ~scherper ~alert ~helder ~focussen ~focust ~concentreer",
         (),
     ),
     "recovery": (
@@ -113,13 +113,13 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     ),
     "hormones": (
         "testosteron hormoon hormonen hormoonbalans libido vruchtbaarheid ~potentie erectie schildklier schildklierfunctie lustopwekkend ~hormonaal ~hormonale serotonine melatonine dopamine cortisol ~gaba gelukshormoon stresshormoon kinderwens",
-        ("zin in seks", "zwanger (?:worden|raken)",),
-        "~overgang ~cyclus zwangerschap",
+        ("zin in seks", "zwanger (?:worden|raken)", r"die (?:dagen|tijd|week) van de maand",),
+        "~overgang ~cyclus zwangerschap menstruatie ongesteldheid ~ongesteld maandstonden ~menstrueel ~menstruele",
         (),
     ),
     "weight": (
         "afvallen afslanken gewichtsverlies vetverbranding vetverbrander",
-        ("kilo'?s kwijt", "af te vallen", r"val(?:t|len)? (?:je |jij |u )?(?:\w+ )?af\b", "platte buik", r"(?:bikini|strand|zomer)(?:lijf|body)",),
+        ("kilo'?s kwijt", "af te vallen", r"val(?:t|len)? (?:je |jij |u )?(?:\w+ )?af\b", "platte buik", r"(?:bikini|strand|zomer)(?:lijf|body)", r"vet (?:\w+ ){0,2}(?:verbranden|verbrandt|verbranding|smelten|smelt)", r"verbrand\w* (?:\w+ ){0,2}vet\b", r"buikvet\w*",),
         "stofwisseling metabolisme ~eetlust ~verzadigd gewicht",
         (),
     ),
@@ -220,6 +220,12 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
         "gezondheid",
         (),
     ),
+    "hydration": (
+        "~hydrateert",
+        (),
+        "hydrateren hydratatie hydratie ~gehydrateerd ~gehydrateerde vochtbalans vochthuishouding",
+        (),
+    ),
 }
 
 # Phrases in which a topic word names no effect ("slaapkamer", "met hart en ziel").
@@ -235,6 +241,7 @@ TRAPS = (
     r"\w*(?:meter|meters|monitor|monitors|horloge|horloges|tracker|trackers)\b",
     "slaap lekker", "slaapwel", "welterusten", "kalm(?:pjes)? aan", "geen paniek",
     r"wakker (?:liggen|lig|ligt) van", r"kalme? (?:zee|water|weer|wind|meer)", r"(?:gekoeld|koud) (?:serveren|bewaren|drinken)", r"slaap(?:collectie|assortiment|afdeling|accessoires|artikelen)\w*",
+    r"uit(?:slapen|slaapt|sliep|sliepen)\b|(?:slapen|slaap|slaapt|sliep|sliepen)\b.{0,20}\buit\b", r"(?:blijf|blijft|blijven) (?:goed )?gehydrateerd",
 )
 
 # --- words that make a disease mention a claim (BLOCK) -------------------------------------
@@ -277,7 +284,7 @@ STRONG_CUES = (
     r"verja+g\w*", r"weert\b.{0,30}\baf", "afweren", r"houdt\b.{0,30}\btegen", r"blokke+r\w*", "sust",
     r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
     r"afbouw\w*", "afkicken", r"maakt?\b.{0,20}\bverschil", r"(?:is|zijn|was|waren) (?:\w+ )?(?:weg|verdwenen)\b",
-    "gestopt", r"strijd (?:tegen|aan)", "redder in nood", "sos", "eronder", "onder de duim", "in toom",
+    "gestopt", r"strijd (?:tegen|aan)", r"(?:eerste hulp|ehbo|ehbo-kit|sos-kit) (?:bij|voor|tegen)", "redder in nood", "sos", "eronder", "onder de duim", "in toom",
     r"^(?:dag|daag|doei)\b", r"welterusten,", "wegwezen", "tegenstander", "dagen zijn geteld",
     r"haalt\b.{0,25}\b(?:uit|weg)\b", r"stopte\w*",
     r"(?:zet|krijgt|brengt) (?:de boel|alles|het) (?:weer )?(?:in beweging|op gang)",
@@ -304,6 +311,10 @@ WEAK_CUES = (
     r"\w+-?vrij\w*", "neem", "nemen", "innemen", "gebruik", "gebruiken", "formule", "kuur",
     "complex", "ondersteuning", "steun", r"herstel\w*", "weg",
     r"(?:mensen|vrouwen|mannen|kinderen|ouderen|sporters|iedereen|wie|klanten|moeders|volwassenen|zwangeren) (?:met|die last|die lijden|die \w+ hebben)",
+    # wie ermee worstelt, en wat afneemt: "baat bij", "sukkelen met", "aanvallen nemen af"
+    "baat bij", r"(?:bezorgd|ongerust) (?:over|om)", "bang voor", r"kamp\w* met", r"worstel\w* met", r"sukkel\w* met",
+    "afnemen", r"(?:neemt|nemen|nam|namen)\b.{0,20}\baf\b", r"(?:dalen|daalt|daalde|daalden|gedaald)", r"daling\w*",
+    r"(?:met|bij) (?:genoeg|voldoende|extra|meer) magnesium",
 )
 # Cues that only count right before the disease ("bij kramp", "voor migraine") or right
 # after it ("kramp weg", "migraineformule" is one word and needs no rule).
@@ -311,7 +322,7 @@ ADJACENT_CUES = (
     "bij", "voor", "zonder", "tegen",
 )
 ADJACENT_AFTER = (
-    "weg", "formule", "kuur", "complex",
+    "weg", "formule", "kuur", "complex", r"survival-?kit", "overlevingspakket", "overlevingskit", "pakket", r"nood(?:pakket|kit)\w*",
 )
 
 # --- contexts that rescue a mention --------------------------------------------------------
@@ -365,6 +376,7 @@ MEDICATION_NOUNS = (
     r"\w+(?:remmer|remmers|verlager|verlagers|verdunner|verdunners|binder|binders|medicatie|middelen|medicijnen|pillen)",
     "bisfosfonaten?", "antibiotica?", "insuline", "statines?", "diuretica?", "plaspillen",
     "maagzuurremmers?", "medicijnen", "medicatie", "geneesmiddelen",
+    r"\w+(?:verlagende|remmende|verdunnende|afdrijvende|beschermende) (?:middel|middelen|medicijnen?|medicatie|geneesmiddel(?:en)?|pillen|tabletten)",
 )
 MEDICATION_USER = (
     "je", "jouw", "uw", r"gebruik\w*", r"ne+m\w*", r"slik\w*", "voor", "van",
@@ -377,6 +389,7 @@ OCCURRENCE = (
     "is een (?:aandoening|ziekte|stoornis|conditie)", "waarbij", r"ontsta\w*",
     "kan (?:ontstaan|optreden)", r"treedt\b.{0,30}\bop",
     r"(?:kan|kunnen)\b.{0,40}\b(?:wijzen|duiden)\b", r"(?:groter|hoger|kleiner|vaker) (?:bij|onder|voor)",
+    r"wetenschap\w*", r"studie\w*", r"koppel\w*",
 )
 NEGATIONS = (
     "niet", "geen", "nooit",
@@ -400,6 +413,9 @@ EFFECT = (
     r"zet\b.{0,30}\baan", r"active+r\w*", "activeert", r"prikkel\w*", r"verdrijf\w*",
     r"verja+g\w*", r"zorg\w* (?:er)?voor", "blijf", "blijft", "blijven", "van binnenuit",
     r"(?:indicatie\w*|toepassing\w*|doelgroep|voordelen|werking|goed voor|helpt bij) ?:",
+    r"(?:de )?hele dag (?:door|lang)", r"zonder (?:grenzen|limiet|einde)", "next level", r"nog nooit zo\b",
+    # een getuigenis: "mijn huid is sinds deze gummies veel egaler"
+    r"sinds (?:ik|deze|dit|ik deze|ik dit|het gebruik)\b", r"(?:de )?hele dag\b.{0,15}\bdoor\w*", r"van 's ?(?:ochtends|morgens) tot 's ?avonds", "24/7",
 )
 # Adjectives and quantities that make a claim only right before the topic ("sterke botten",
 # "meer energie"), not anywhere in the sentence ("botten worden dunner en brozer").
@@ -409,6 +425,7 @@ EFFECT_ADJECTIVES = (
     "vol(?:doende)?", "fitter", "normale?", r"weerbaar\w*", r"stralend\w*", r"rustig\w*",
     "vlotte?", "heldere?", r"mooi\w*", r"strakke\w*", r"gladde\w*", r"zachte\w*", r"lenig\w*", "messcherp", "haarscherp", "kristalhelder", "onuitputtelijke?", "eindeloze?", "nieuwe?", "stalen", r"ijzersterk\w*",
     "ijzeren", r"rotsvast\w*", r"onbreekbaar\w*", r"supersterk\w*", "veel", "zoveel",
+    r"onbeperkt\w*", r"grenzeloz\w*", r"oneindig\w*", r"eindeloos\w*", "non-?stop", "superieure?", "maximale?", "ultieme?",
 )
 EFFECT_BEFORE = (
     "voor",
@@ -437,7 +454,7 @@ TRANSITIVE_CUES = (
 SHOP_TALK = (
     r"bestel\w*", r"verzend\w*", r"verzonden", r"lever(?:ing|tijd|en|t|d)\w*", r"geleverd",
     r"retour\w*", "bedenktijd", r"korting\w*", "kortingscode", "code", r"uitverkoop", "sale",
-    r"nieuwsbrief\w*", r"blog\w*", r"artikel\w*", r"kennisbank\w*", "podcast", "webinar",
+    r"nieuwsbrief\w*", r"blog\w*", r"aflevering\w*", "shownotes", r"artikel\w*", r"kennisbank\w*", "podcast", "webinar",
     "black friday", r"winkelmand\w*", r"win (?:een|de)", "winnen", r"aanbieding\w*", r"abonnement\w*", r"giftbox\w*", r"cadeau\w*",
     r"categorie\w*", "menu", "tot (?:morgen|volgende week|snel|dan)", "op voorraad",
     r"winactie\w*", r"shop (?:op|per)",

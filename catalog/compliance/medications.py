@@ -6,21 +6,48 @@ must never match) plus the interaction rows' own match terms. Matching is per wo
 accent folding: doses, units and hyphens do not matter ("Pantoprazol-natrium 40 mg",
 "Losartan/HCT 50/12,5"); the longest name wins, so "calcium antagonist" is a look-alike and
 never calcium; a typo is forgiven only when the nearest known word belongs to one substance;
-a cream, ointment or drops are not swallowed and match nothing; a word that means more than
-one class ("plaspil") gives every class it can mean, marked ambiguous, with a note saying how
-they differ.
+a cream, ointment or drops are not swallowed and match nothing ("oogzalf" neither); a word
+that means more than one class ("plaspil") gives every class it can mean, marked ambiguous,
+with a note saying how they differ; a lay word that does not pin its class down
+("maagbeschermer": usually a PPI) gives the class, marked ambiguous with a note; a complaint
+names a class only as what a pill is for ("iets tegen botontkalking", "botontkalkingspil");
+the words or dose around a word decide it ("levo 100 mcg" is levothyroxine, "levo 500 mg"
+levofloxacin); a class that interacts only at a high dose (zinc, calcium) named without a dose
+is marked ambiguous, and a dose stated next to it is read as mg a day ("zink 50 mg 3x per dag")
+against the class's threshold: zinc at or below 142 mg a day matches nothing; a row's own note
+goes with its match (a bisphosphonate given as an infusion).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .medication_terms import AmbiguousTerm, DoseDependent, MedicationMatch
+from .medication_words import (
+    ANIONS,
+    DOSE,
+    DOSE_FORM_SUFFIXES,
+    DRUG_ENDINGS,
+    HAS_DOSE,
+    MINERALS,
+    PILL_WORDS,
+    PURPOSE_WORDS,
+    SALT_FORM,
+    SALTS,
+    SEGMENTS,
+    SPECIFIC,
+    STRENGTH,
+    TOKEN,
+    TOPICAL,
+    TOPICAL_WORD,
+    per_day,
+    stated_mg,
+)
 from .text import edit_distance, fold
 
 DATA = Path(__file__).parent / "data" / "medication_names.json"
@@ -41,131 +68,12 @@ class MedicationName:
     substance: str = ""
     kind: str = "generic"  # generic, brand, combination, supplement, lay, class, look-alike, term
     note: str = ""
-
-
-@dataclass(frozen=True)
-class AmbiguousTerm:
-    """A word that names more than one class, and what tells them apart."""
-
-    term: str
-    variants: tuple[str, ...]
-    slugs: tuple[str, ...]
-    note_nl: str = ""
+    note_nl: str = ""  # shown with the match ("given as a yearly infusion: ...")
     note_en: str = ""
-
-
-@dataclass(frozen=True)
-class MedicationMatch:
-    slug: str
-    matched: str  # the words of the shopper's text that matched
-    query: str
-    substance: str = ""
-    ambiguous: bool = False  # the words can mean this class or another (`alternatives`)
-    alternatives: tuple[str, ...] = ()
-    note_nl: str = ""
-    note_en: str = ""
-
-    def note(self, lang: str) -> str:
-        return self.note_nl if lang == "nl" else self.note_en
-
-
-_TOKEN = re.compile(r"[a-z0-9]+")
-_DOSE = re.compile(
-    r"\d+(?:[.,]\d+)?(?:mg|mcg|ug|g|ml|ie|iu|eh|x|dd|mmol)?|\d*(?:mg|mcg|ug|ml|ie|iu|mmol)"
-)
-# List separators: each piece is one medicine (a "/" joins the parts of a combination).
-_SEGMENTS = re.compile(r"[,;\n+&]|\s(?:en|and|of|or|ook|also|daarnaast|verder)\s")
-# Not swallowed: a zinc cream or antibiotic ear drops do not meet magnesium in the gut.
-_TOPICAL = frozenset(
-    [
-        "zalf",
-        "zalfje",
-        "creme",
-        "cream",
-        "ointment",
-        "pasta",
-        "paste",
-        "lotion",
-        "shampoo",
-        "smeersel",
-        "oogdruppels",
-        "oordruppels",
-        "neusspray",
-        "huidcreme",
-        "crème",
-        "gel",
-        "smeren",
-        "uitwendig",
-    ]
-) | {"eye drops", "ear drops", "nasal spray", "op de huid", "on the skin", "for external use"}
-_DOSE_FORM_SUFFIXES = (
-    "bruistabletten",
-    "kauwtabletten",
-    "tabletten",
-    "tabletjes",
-    "tabletje",
-    "tablet",
-    "capsules",
-    "capsule",
-    "pilletjes",
-    "pilletje",
-    "pillen",
-    "pil",
-    "druppels",
-    "poeder",
-    "zakjes",
-    "siroop",
-)
-# Salt and hydrate words after a medicine's name belong to it: "atorvastatine calcium".
-_SALTS = frozenset(
-    [
-        "natrium",
-        "sodium",
-        "kalium",
-        "potassium",
-        "calcium",
-        "magnesium",
-        "hydrochloride",
-        "hcl",
-        "hyclaat",
-        "hyclate",
-        "monohydraat",
-        "dihydraat",
-        "besilaat",
-        "besylate",
-        "maleaat",
-        "mesilaat",
-        "fumaraat",
-        "tartraat",
-        "succinaat",
-        "waterstofchloride",
-    ]
-)
-_MINERALS = ("calcium", "zink", "zinc", "kalium", "magnesium", "natrium", "ijzer")
-_ANIONS = (
-    "carbonaat",
-    "citraat",
-    "lactaat",
-    "gluconaat",
-    "fosfaat",
-    "chloride",
-    "oxide",
-    "sulfaat",
-    "picolinaat",
-    "bisglycinaat",
-    "glycinaat",
-    "acetaat",
-    "orotaat",
-    "aspartaat",
-)
-_DRUG_ENDINGS = re.compile(
-    r"(?:ine|ol|aat|ide|an|il|pril|sartan|statine|statin|azol|azole|mab|mycine|cilline|one|on|ate)$"
-)
-_SPECIFIC = frozenset({"generic", "brand", "combination", "supplement", "look-alike"})
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _TOKEN.findall(fold(text)) if not _DOSE.fullmatch(w)]
+    return [w for w in TOKEN.findall(fold(text)) if not DOSE.fullmatch(w)]
 
 
 @dataclass
@@ -175,6 +83,7 @@ class _Entry:
     substance: str
     kind: str
     ambiguity: AmbiguousTerm | None = None
+    notes: tuple[str, str] = ("", "")
 
 
 @dataclass
@@ -188,13 +97,20 @@ class MedicationLexicon:
     """The names table, indexed for matching; build once and reuse."""
 
     def __init__(
-        self, names: Iterable[MedicationName], ambiguous: Iterable[AmbiguousTerm] = ()
+        self,
+        names: Iterable[MedicationName],
+        ambiguous: Iterable[AmbiguousTerm] = (),
+        dose_dependent: Iterable[DoseDependent] = (),
     ) -> None:
         self.names = tuple(names)
         self.ambiguous = tuple(ambiguous)
+        self.dose_dependent = {d.slug: d for d in dose_dependent}
+        self._thresholds = {s for s, d in self.dose_dependent.items() if d.threshold_mg is not None}
         self._entries: dict[tuple[str, ...], _Entry] = {}
         for row in self.names:
             self._add(_words(row.name), row.slug, row.substance, row.kind)
+            if row.note_nl or row.note_en:
+                self._entries[tuple(_words(row.name))].notes = (row.note_nl, row.note_en)
         for term in self.ambiguous:
             for variant in (term.term, *term.variants):
                 words = tuple(_words(variant))
@@ -230,7 +146,7 @@ class MedicationLexicon:
             {
                 w
                 for e in self._entries.values()
-                if e.kind in _SPECIFIC | {"term"}
+                if e.kind in SPECIFIC | {"term"}
                 for w in e.words
                 if len(w) >= 6
             }
@@ -246,6 +162,8 @@ class MedicationLexicon:
                 r.get("substance", ""),
                 r.get("kind", "generic"),
                 r.get("note", ""),
+                r.get("note_nl", ""),
+                r.get("note_en", ""),
             )
             for r in data.get("names", [])
         ]
@@ -256,10 +174,25 @@ class MedicationLexicon:
                 tuple(a["classes"]),
                 a.get("note_nl", ""),
                 a.get("note_en", ""),
+                a.get("certain", False),
+                a.get("purpose", False),
+                tuple((slug, tuple(words)) for slug, words in a.get("cues", {}).items()),
+                tuple((slug, unit, lo, hi) for slug, unit, lo, hi in a.get("doses", ())),
             )
             for a in data.get("ambiguous", [])
         ]
-        return cls(names, ambiguous)
+        dosed = [
+            DoseDependent(
+                d["class"],
+                d.get("note_nl", ""),
+                d.get("note_en", ""),
+                d.get("threshold_mg_per_day"),
+                d.get("salt_note_nl", ""),
+                d.get("salt_note_en", ""),
+            )
+            for d in data.get("dose_dependent", [])
+        ]
+        return cls(names, ambiguous, dosed)
 
     def with_terms(self, interactions: Iterable[InteractionTerms]) -> MedicationLexicon:
         """This table plus the interaction rows' own terms; a term two classes share is ambiguous."""
@@ -272,13 +205,13 @@ class MedicationLexicon:
         of a word of exactly one substance (never across substances: kalium is not calcium)."""
         if word in self._vocabulary:
             return word
-        for suffix in _DOSE_FORM_SUFFIXES:
-            if (
-                word.endswith(suffix)
-                and len(word) - len(suffix) >= 4
-                and word[: -len(suffix)] in self._vocabulary
-            ):
-                return word[: -len(suffix)]
+        for suffix in DOSE_FORM_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4:
+                # "zinktabletten", "botontkalkingspil" (a linking s)
+                for known in (stem, stem[:-1] if stem.endswith("s") else ""):
+                    if known in self._vocabulary:
+                        return known
         if len(word) < 6:
             return None
         allowed = 2 if len(word) >= 10 else 1
@@ -302,10 +235,10 @@ class MedicationLexicon:
     def _split(self, word: str) -> list[str]:
         """Dutch compounds of a mineral and a salt ("kaliumcitraat") or a medicine and its salt
         ("esomeprazolmagnesium"), when the whole word is not in the table."""
-        for mineral in _MINERALS:
-            if word.startswith(mineral) and word[len(mineral) :] in _ANIONS:
+        for mineral in MINERALS:
+            if word.startswith(mineral) and word[len(mineral) :] in ANIONS:
                 return [mineral, word[len(mineral) :]]
-        for salt in _SALTS:
+        for salt in SALTS:
             if word.endswith(salt) and len(word) - len(salt) >= 5:
                 stem = word[: -len(salt)]
                 return [self._known(stem) or stem, salt]
@@ -318,21 +251,21 @@ class MedicationLexicon:
         while i < len(normal):
             for entry in self._by_first.get(normal[i], ()):
                 n = len(entry.words)
-                if tuple(normal[i : i + n]) == entry.words:
+                if tuple(normal[i : i + n]) == entry.words and _as_purpose(entry, words, normal, i):
                     hits.append(_Hit(entry, i, i + n))
                     i += n
                     break
             else:
-                drug_like = len(normal[i]) >= 6 and bool(_DRUG_ENDINGS.search(normal[i]))
+                drug_like = len(normal[i]) >= 6 and bool(DRUG_ENDINGS.search(normal[i]))
                 i += 1
-                if drug_like and i < len(normal) and normal[i] in _SALTS:
+                if drug_like and i < len(normal) and normal[i] in SALTS:
                     i += 1  # "atorvastatine calcium": the salt of an unknown medicine
                 continue
             # A salt word right after a medicine is part of its name ("pantoprazol natrium").
             if (
                 hits[-1].entry.kind in ("generic", "look-alike")
                 and i < len(normal)
-                and normal[i] in _SALTS
+                and normal[i] in SALTS
             ):
                 i += 1
         return hits
@@ -342,53 +275,108 @@ class MedicationLexicon:
         folded = fold(query)
         found: dict[str, MedicationMatch] = {}
         resolved: set[str] = set()
-        pending: list[tuple[_Hit, list[str]]] = []
-        for segment in _SEGMENTS.split(f" {folded} "):
-            raw = _words(segment)
-            words = [
-                part for w in raw for part in (self._split(w) if w not in self._vocabulary else [w])
-            ]
+        dosed: set[str] = set()  # classes named with a dose, a strength or as a brand
+        pending: list[tuple[_Hit, list[str], str]] = []
+        daily: dict[str, list[tuple[float | None, bool]]] = {}  # stated mg a day, a compound
+        for segment in SEGMENTS.split(f" {folded} "):
+            tokens = [m for m in TOKEN.finditer(segment) if not DOSE.fullmatch(m.group())]
+            raw = [m.group() for m in tokens]
+            words: list[str] = []
+            spans: list[tuple[int, int]] = []  # where each word stands in the segment
+            for m in tokens:
+                parts = self._split(m.group()) if m.group() not in self._vocabulary else [m.group()]
+                words += parts
+                spans += [m.span()] * len(parts)
             if not words:
                 continue
-            if any(w in _TOPICAL for w in words) or any(t in segment for t in _TOPICAL if " " in t):
-                continue  # a cream or drops: not swallowed
+            if any(w in TOPICAL or TOPICAL_WORD.fullmatch(w) for w in raw) or any(
+                t in segment for t in TOPICAL if " " in t
+            ):
+                continue  # a cream, an eye ointment or drops: not swallowed
             hits = self._segment_hits(words)
-            specific = [h for h in hits if h.entry.kind in _SPECIFIC]
-            for hit in hits:
+            specific = [h for h in hits if h.entry.kind in SPECIFIC]
+            for n, hit in enumerate(hits):
                 entry = hit.entry
                 if entry.ambiguity is not None or entry.kind in ("lay", "class"):
-                    # "famotidine (maagzuurremmer)": the named medicine says what the lay word means
+                    # "famotidine (maagzuurremmer)": the named medicine says what the lay word
+                    # means; "calcium tegen botontkalking": what a named one is for
                     if specific and all(not s.entry.slugs for s in specific):
                         continue
+                    if specific and entry.ambiguity is not None and entry.ambiguity.purpose:
+                        continue
                     if entry.ambiguity is not None:
-                        pending.append((hit, words))
+                        pending.append((hit, words, segment))
                         continue
                 for slug in entry.slugs:
                     if slugs is not None and slug not in slugs:
                         continue
                     resolved.add(slug)
+                    if entry.kind in ("brand", "combination") or STRENGTH.search(segment):
+                        dosed.add(slug)  # a brand's strength is known, "hooggedoseerd" said
+                    elif slug in self._thresholds:
+                        start, end = spans[hit.start][0], spans[hit.end - 1][1]
+                        mg = stated_mg(
+                            segment,
+                            start,
+                            end,
+                            spans[hits[n - 1].end - 1][1] if n else 0,
+                            spans[hits[n + 1].start][0] if n + 1 < len(hits) else -1,
+                        )
+                        salt = bool(SALT_FORM.search(segment[start:end]))
+                        daily.setdefault(slug, []).append((mg and mg * per_day(segment), salt))
+                    elif HAS_DOSE.search(segment):
+                        dosed.add(slug)
                     found.setdefault(
                         slug,
                         MedicationMatch(
-                            slug, " ".join(words[hit.start : hit.end]), query, entry.substance
+                            slug,
+                            " ".join(words[hit.start : hit.end]),
+                            query,
+                            entry.substance,
+                            note_nl=entry.notes[0],
+                            note_en=entry.notes[1],
                         ),
                     )
-        for hit, words in pending:
+        for hit, words, segment in pending:
             term = hit.entry.ambiguity
             assert term is not None
             options = [s for s in term.slugs if slugs is None or s in slugs]
             if set(options) & resolved:
                 continue  # "plaspil (furosemide)": the substance decides
+            decided = [s for s in term.decide(segment, folded) if s in options]
+            options = decided or options
             matched = " ".join(words[hit.start : hit.end])
             for slug in options:
                 others = tuple(s for s in options if s != slug)
-                found.setdefault(
-                    slug,
-                    MedicationMatch(
-                        slug, matched, query, "", bool(others), others, term.note_nl, term.note_en
-                    ),
-                )
+                hedged = bool(others) or not (term.certain or decided)
+                if slug not in found or (found[slug].ambiguous and not hedged):
+                    found[slug] = MedicationMatch(
+                        slug, matched, query, "", hedged, others, term.note_nl, term.note_en
+                    )
+        for slug, match in list(found.items()):
+            rule = self.dose_dependent.get(slug)
+            if rule and slug in resolved and slug not in dosed:
+                judged = rule.judge(match, daily.get(slug, []))
+                if judged is None:
+                    del found[slug]  # "zink 15 mg": below the level where it interacts
+                else:
+                    found[slug] = judged
         return list(found.values())
+
+
+def _as_purpose(entry: _Entry, words: list[str], normal: list[str], i: int) -> bool:
+    """A complaint names a class only as a pill's purpose: after "tegen"/"for", before a pill
+    word ("reflux tablets") or in its name ("botontkalkingspil")."""
+    if entry.ambiguity is None or not entry.ambiguity.purpose:
+        return True
+    if words[i] != normal[i] and words[i].startswith(normal[i]):
+        return True
+    if any(words[i].endswith(s) and len(words[i]) > len(s) + 2 for s in DOSE_FORM_SUFFIXES):
+        return True  # a variant that is a pill's name itself ("botpil", "bottabletten")
+    after = normal[i + len(entry.words) : i + len(entry.words) + 1]
+    return any(w in PURPOSE_WORDS for w in normal[max(0, i - 3) : i]) or bool(
+        after and after[0] in PILL_WORDS
+    )
 
 
 @lru_cache(maxsize=16)
@@ -418,7 +406,7 @@ def _merged(
             ambiguous.append(AmbiguousTerm(" ".join(words), (), tuple(sorted(slugs))))
         else:
             names.append(MedicationName(" ".join(words), next(iter(slugs)), kind="term"))
-    return MedicationLexicon(names, ambiguous)
+    return MedicationLexicon(names, ambiguous, base.dose_dependent.values())
 
 
 @cache
@@ -446,6 +434,7 @@ def match_medications(
 
 __all__ = [
     "AmbiguousTerm",
+    "DoseDependent",
     "InteractionTerms",
     "MedicationLexicon",
     "MedicationMatch",

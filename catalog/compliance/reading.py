@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import contexts
 from .lexicon import Lexicon
 from .text import Token, clause_index, tokens
 
@@ -67,6 +68,17 @@ _CONTRAST = re.compile(
     r"relie\w*|eas\w*|stop\w*|geneest|cures?)(?![\w-]))"
 )
 _KEYWORD_TITLE = re.compile(r"\|[^|]+\||(?:\s[-\u2013]\s[^-\u2013]+){3}")
+# The product, named or pointed at ("our formula", "deze capsules").
+PRODUCT = re.compile(
+    r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
+    r"product\w*|sachet\w*|zakje\w*|scoops?|schepje\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
+)
+_LABEL = re.compile(r"\s*[\w'-]+(?: [\w'-]+){0,2} ?[:|]")
+_CHANNEL = re.compile(r"podcast\w*")  # an ad read, unlike a blog or newsletter
+_NOT_MEASURED = frozenset({"in", "onder", "under"})  # "in check", "onder controle": an effect
+_EFFECT_NEGATIONS = frozenset(
+    {"not", "no", "never", "isn't", "don't", "doesn't", "aren't", "geen", "niet", "nooit"}
+)
 
 
 @dataclass(frozen=True)
@@ -94,19 +106,34 @@ def token_at(toks: list[Token], position: int) -> int:
 class UnitReader:
     """Everything `lint_copy` needs to know about one unit, worked out once."""
 
-    def __init__(self, text: str, lex: Lexicon, masked: str) -> None:
+    def __init__(self, text: str, lex: Lexicon, masked: str, tied_after: bool = False) -> None:
         self.text = masked  # authorised wordings blanked out
         self.lex = lex
         self.toks = tokens(masked)
         self.traps = spans(lex.traps, masked)
-        self.advice = spans(lex.advice, masked)
+        self.product = bool(PRODUCT.search(masked))
+        # "De drogist raadt dit aan bij...": a professional recommending it is no advice to
+        # see one, and the recommendation says what the product is for.
+        recommending = spans(lex.recommending, masked)
+        self.advice = [
+            a for a in spans(lex.advice, masked) if not self._recommends(a, recommending)
+        ]
+        # A complaint answered with a break, a walk or tea, the product not named: advice.
+        self.lifestyle = spans(lex.lifestyle, masked) if not self.product else []
+        service = spans(lex.service, masked)  # "Our pharmacists are happy to help"
         # "niet bedoeld om te genezen", unless it goes on "maar verlicht migraine"
         self.disclaimed = any(
             not _CONTRAST.search(masked, d.end) for d in spans(lex.disclaimers, masked)
         )
-        self.effects = spans(lex.effect, masked)
         # "acid reducers", "onder behandeling": words for the shopper's medicines and care
         medications = spans(lex.medication_nouns, masked) + spans(lex.patient_context, masked)
+        self.medications = medications
+        # Effect words, not those of the staff's help, a medicine's name or denied ones
+        self.effects = [
+            e
+            for e in spans(lex.effect, masked)
+            if not self.within(e, service + medications) and not self._denied_effect(e)
+        ]
         self.side_effect = bool(spans(lex.side_effect, masked))
         self.occurrence = bool(spans(lex.occurrence, masked))
         # "Did nothing for my cramps", "Helpt bij mij niet tegen de kramp" (unless "but this did")
@@ -120,7 +147,14 @@ class UnitReader:
         # A newsletter, order or menu line; a keyword title ("| SLAAP | ONTSPANNING |") is none.
         # a shop menu ("Categories: Sleep | Stress | Kids") is no title
         self.keyword_title = bool(_KEYWORD_TITLE.search(masked)) and not _NAVIGATION.search(masked)
-        self.shop_talk = bool(spans(lex.shop_talk, masked)) and not self.keyword_title
+        # "Podcast:", "Blog -": a channel label says where the copy runs, not that it is shop talk
+        label = _LABEL.match(masked)
+        talk = [
+            s
+            for s in spans(lex.shop_talk, masked)
+            if not (label and s.end <= label.end() and _CHANNEL.fullmatch(s.text))
+        ]
+        self.shop_talk = bool(talk or service) and not self.keyword_title
 
         def claim_word(span: Span) -> bool:
             # "acid reducers", "bloeddrukverlagers" name medicines, not what the product does
@@ -128,7 +162,7 @@ class UnitReader:
             return not inside_medicine and not self._negated(span)
 
         self.strong = [s for s in spans(lex.strong_cues, masked) if claim_word(s)]
-        self.cues = [s for s in spans(lex.cues, masked) if claim_word(s)]
+        self.cues = [s for s in spans(lex.cues, masked) + recommending if claim_word(s)]
         if lex.lang == "nl":
             for tok in self.toks:
                 if _VOORKOMEN.fullmatch(tok.text):
@@ -138,9 +172,64 @@ class UnitReader:
                         self.cues.append(span)
                     else:
                         self.occurrence = True  # "kan voorkomen bij ouderen"
+        # Research or a risk fact tied to the product ("studies show fewer cramps with
+        # magnesium; that's why our formula has extra") is a claim, not education.
+        self.tied = self.product and (tied_after or bool(spans(lex.ties, masked)))
+        self.researched = self.occurrence and self.tied
+        if self.tied:
+            self.occurrence = False
 
     def clause(self, position: int) -> int:
         return clause_index(self.text, position)
+
+    def _recommends(self, advice: Span, recommending: list[Span]) -> bool:
+        """The professional of an advice phrase is the subject of a recommending verb."""
+        at = token_at(self.toks, advice.end)
+        while at < len(self.toks) and self.toks[at].text in contexts.RECOMMENDING_BETWEEN:
+            at += 1
+        return at < len(self.toks) and any(r.start == self.toks[at].start for r in recommending)
+
+    def _denied_effect(self, effect: Span) -> bool:
+        """ "geen directe oppepper", "not an instant boost": the effect is denied ("not only"
+        denies nothing)."""
+        i = token_at(self.toks, effect.start)
+        clause = self.clause(effect.start)
+        for j in range(max(0, i - 4), i):
+            tok = self.toks[j]
+            if tok.text in _EFFECT_NEGATIONS and self.clause(tok.start) == clause:
+                nxt = self.toks[j + 1].text
+                return nxt not in _ONLY
+        return False
+
+    @staticmethod
+    def within(span: Span, others: list[Span]) -> bool:
+        return any(o.start <= span.start and span.end <= o.end for o in others)
+
+    def inside_medication(self, span: Span) -> bool:
+        return self.within(span, self.medications)
+
+    def measured(self, span: Span) -> bool:
+        """ "laat gratis uw bloeddruk meten", "free cholesterol checks", "cholesterolmeting":
+        the value is measured, a service, unless a strong claim word is in the unit."""
+        lex, toks = self.lex, self.toks
+        if lex.measuring is None or self.strong:
+            return False
+        at = token_at(toks, span.start)
+        end = token_at(toks, max(span.start, span.end - 1))
+        if end >= len(toks):
+            return False
+        rest = toks[end].text[span.end - toks[end].start :].lstrip("-")
+        if rest and lex.measuring.fullmatch(rest):
+            return True
+        clause = self.clause(span.start)
+        for j in range(max(0, at - 3), min(len(toks), end + 3)):
+            if at <= j <= end or self.clause(toks[j].start) != clause:
+                continue
+            if lex.measuring.fullmatch(toks[j].text) and (
+                j == 0 or toks[j - 1].text not in _NOT_MEASURED
+            ):
+                return True
+        return False
 
     def in_trap(self, start: int, end: int) -> bool:
         return any(t.start <= start and end <= t.end for t in self.traps)
@@ -230,7 +319,7 @@ def disease_claims(reader: UnitReader) -> list[Span]:
     lex, text = reader.lex, reader.text
     mentions = [
         Span(h.start, h.end, text[h.start : h.end])
-        for h in lex.disease_words.find(reader.toks)
+        for h in lex.disease_words.find(reader.toks, text)
         if not lex.medication_nouns.fullmatch(h.token.text)
     ]
     mentions += spans(lex.disease_phrases, text)
@@ -238,7 +327,7 @@ def disease_claims(reader: UnitReader) -> list[Span]:
     if reader.denied:
         return claims
     for mention in mentions:
-        if reader.in_trap(mention.start, mention.end):
+        if reader.in_trap(mention.start, mention.end) or reader.inside_medication(mention):
             continue
         if reader.clause(mention.start) in reader.suitable:
             continue
@@ -252,9 +341,14 @@ def disease_claims(reader: UnitReader) -> list[Span]:
         ]
         if following and lex.medication_nouns.fullmatch(following[0].text):
             continue  # "osteoporosis medication"
-        if reader.advice_rescues(mention.start):
+        if reader.advice_rescues(mention.start) or reader.measured(mention):
             continue
+        if reader.lifestyle and not _has_cue(reader, mention, reader.lifestyle):
+            continue  # "Hoofdpijn van het scherm? Maak een wandeling.": no other claim word
         if reader.occurrence and not reader.strong:
+            continue
+        if reader.researched:
+            claims.append(mention)  # research tied to the product: "daarom bevat onze formule"
             continue
         if not reader.strong and "?" in text and _SAFETY.search(text):
             continue  # "Can I take it if I have diabetes?": a question about safety
@@ -272,7 +366,7 @@ def disease_claims(reader: UnitReader) -> list[Span]:
     return claims
 
 
-def _has_cue(reader: UnitReader, mention: Span) -> bool:
+def _has_cue(reader: UnitReader, mention: Span, skip: list[Span] | None = None) -> bool:
     """A claim word governs the mention. Only "with"/"met" naming who someone is, in a unit
     about swallowing the tablets ("my grandma with Parkinson's can still swallow them"), does
     not."""
@@ -283,6 +377,8 @@ def _has_cue(reader: UnitReader, mention: Span) -> bool:
     for cue in reader.cues:
         if mention.start <= cue.start and cue.end <= mention.end:
             continue  # the mention itself, not a cue for it
+        if skip and reader.within(cue, skip):
+            continue  # "take a break": the other remedy's own words
         if cue.text in lex.adjacent_cues:
             cue_at = token_at(reader.toks, cue.start)
             if not 0 < at - cue_at <= ADJACENT_TOKENS:

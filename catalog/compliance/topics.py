@@ -30,7 +30,8 @@ AUTHORISED_AREAS = frozenset(
 _CLAIM_NAMES = frozenset(
     {
         *("formula", "complex", "support", "blend", "aid", "booster", "boost", "shot", "remedy"),
-        *("formule", "kuur", "mix", "remedie", "ondersteuning"),
+        *("formule", "kuur", "mix", "remedie", "ondersteuning", "survivalkit", "noodpakket"),
+        "survival",
     }
 )
 _COMPARATIVES = frozenset(
@@ -68,7 +69,8 @@ def topic_claims(
     # something only with an effect, and a topic word ("relaxation") is no effect.
     plain = (
         reader.shop_talk
-        or bool(_EDUCATIONAL.search(text))
+        or bool(reader.lifestyle)
+        or (bool(_EDUCATIONAL.search(text)) and not reader.tied)
         or (reader.occurrence and not reader.strong)
     )
     names = [m for _t, strong in mentions for m in strong] if plain else []
@@ -95,8 +97,10 @@ def topic_claims(
     for slug, mention in sorted(taken, key=lambda c: c[1].start):
         if any(slug == s for s, _m in found):
             continue  # one issue per topic and unit
-        if reader.in_trap(mention.start, mention.end):
+        if reader.in_trap(mention.start, mention.end) or reader.inside_medication(mention):
             continue
+        if reader.measured(mention):
+            continue  # "laat gratis uw bloeddruk meten"
         if slug in covered and mention.start < first:
             continue
         if any(b.start <= mention.start < b.end for b in blocked):
@@ -107,13 +111,8 @@ def topic_claims(
     return found
 
 
-_PRODUCT = re.compile(
-    r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
-    r"product\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
-)
-
-
-_YOU = re.compile(r"(?<![\w-])(?:je|jij|jouw|u|uw|you|your)(?![\w-])")
+# The reader, or the speaker of a testimonial ("mijn concentratie is next level").
+_YOU = re.compile(r"(?<![\w-])(?:je|jij|jouw|u|uw|you|your|ik|mijn|m'n|i|my|i'm|i've)(?![\w-])")
 # Verbs that make the words before them the subject of a plain statement.
 _STATEMENT_VERBS = frozenset(
     {
@@ -147,7 +146,7 @@ def _claims_something(reader: UnitReader, mention: Span) -> bool:
     topic itself, naming neither an effect nor the product: "Een goede nachtrust hangt af van
     veel factoren" is none; "Diepe slaap en ontspanning", "Good sleep starts with magnesium"
     and "Helps you fall asleep" are claims."""
-    if _has_effect(reader, mention) or _PRODUCT.search(reader.text) or _YOU.search(reader.text):
+    if _has_effect(reader, mention) or reader.product or _YOU.search(reader.text):
         return (
             True  # an effect, the product, or a promise to the reader ("je wordt uitgerust wakker")
         )

@@ -275,3 +275,119 @@ def test_authorised_wordings_are_the_register_texts():
     for lang in ("en", "nl"):
         for wording in authorised_wordings(lang):
             assert compliance.lint_copy(wording + ".", lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # research tied to the product, in the same sentence or the next
+        (
+            "nl",
+            "Studies zien minder migraine met genoeg magnesium; daarom bevat onze formule extra.",
+        ),
+        (
+            "en",
+            "Trials saw fewer night cramps on magnesium. That's why our tablets are double dose.",
+        ),
+        # a professional recommending it for a complaint
+        ("nl", "De huisarts raadt magnesium aan bij kuitkrampen."),
+        ("en", "The pharmacist recommends it for night cramps."),
+        # the product called a medicine
+        ("nl", "Het natuurlijke kalmeringsmiddel voor je zenuwen."),
+        ("en", "Nature's own beta blocker."),
+        # conditions in pharmacy, obstetric and Belgian-French words
+        ("nl", "Bij spasmofilie en tetanie: 2 tabletten per dag."),
+        ("nl", "Verkleint de kans op vroeggeboorte."),
+        ("en", "Relief for spasmophilia."),
+        # a Dutch compound written apart
+        ("nl", "Helpt een nieuwe nier steen te voorkomen."),
+    ],
+)
+def test_research_recommendations_medicine_names_and_rarer_conditions_are_disease_claims(
+    lang, text
+):
+    assert verdict(text, lang) == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("en", "Limitless energy from morning to night.", "energy"),
+        ("nl", "Helpt je lichaam sneller vet te verbranden.", "weight"),
+        ("en", "Hydrates better than plain water.", "hydration"),
+        ("en", "Your period survival kit.", "hormones"),
+    ],
+)
+def test_boundless_energy_fat_burning_hydration_and_periods_warn(lang, text, topic):
+    assert [i.topic for i in compliance.lint_copy(text, lang)] == [topic]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a complaint answered with another remedy, the product not named
+        ("nl", "Stijve schouders van het fietsen? Tijd om even te rekken."),
+        ("en", "Headache after a long meeting? Step outside for some fresh air."),
+        # sleeping in, a measuring service, the staff's help
+        ("nl", "Tijdens de feestdagen slapen we even uit."),
+        ("nl", "Laat gratis uw bloeddruk meten aan de balie."),
+        ("en", "Free blood pressure checks at the counter every Thursday."),
+        ("en", "Worried about which form to pick? Our pharmacists are happy to help."),
+        # a risk fact naming the shopper's medicines
+        ("en", "Low magnesium is more common among users of acid-reducing drugs."),
+        # advice to see a professional who may recommend something else
+        ("en", "Your pharmacist may recommend another form if you have kidney disease."),
+        # plain advice to drink water is no hydration claim
+        ("en", "Take with a glass of water and stay hydrated."),
+    ],
+)
+def test_other_remedies_services_and_risk_facts_claim_nothing(lang, text):
+    assert verdict(text, lang) == "clean"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Magnesium draagt bij tot een normale spier functie."),  # a compound written apart
+        (
+            "en",
+            "Not an instant boost like coffee, but magnesium contributes to normal energy-yielding metabolism.",
+        ),
+        (
+            "nl",
+            "Magnesium draagt bij tot een normaal energieleverend metabolisme. Het is geen oppepper die direct werkt.",
+        ),
+    ],
+)
+def test_authorised_claims_with_a_split_compound_or_a_denied_promise_are_clean(lang, text):
+    assert verdict(text, lang) == "clean"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Podcast: 'Ik val nu binnen tien minuten in slaap.'"),  # an ad read is no shop talk
+        ("nl", "Mijn concentratie is echt next level."),  # a testimonial of one's own body
+        ("en", "My focus has never been sharper."),
+        ("nl", "Hydrateert en verfrist na het sporten."),  # the product hydrates
+    ],
+)
+def test_ad_reads_testimonials_and_hydrating_warn(lang, text):
+    assert verdict(text, lang) == "warn"
+
+
+def test_a_medicine_taken_before_and_not_now_is_a_disease_claim():
+    text = "Mijn vader slikte jarenlang slaappillen, nu alleen nog magnesium."
+    assert verdict(text, "nl") == "block"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Podcast: in deze aflevering praten we over slaap."),
+        ("en", "My order hasn't arrived and I'm stressed."),
+        ("nl", "Hydratatie: drink 2 liter water per dag."),
+    ],
+)
+def test_episode_talk_order_chatter_and_drinking_advice_are_clean(lang, text):
+    assert verdict(text, lang) == "clean"
