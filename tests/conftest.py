@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import translation
 
 from catalog.cache import safe_cache
+from catalog.selectors import facet_index
 from tests.factories import reference_values
 
 
@@ -13,6 +14,7 @@ def _clean_state():
     """Each test starts with an empty cache and Dutch active, as a fresh request would."""
     cache.clear()
     safe_cache.reset()  # a test that took the cache away must not leave it "down" for the next
+    facet_index.forget()  # tests also write without the services (factories, fixtures)
     translation.activate("nl")
     yield
     cache.clear()

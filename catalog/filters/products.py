@@ -103,6 +103,7 @@ class ProductFilter(django_filters.FilterSet):
 
     def __init__(self, data: Any = None, queryset: QuerySet[Product] | None = None, **kwargs: Any):
         # Published products unless the caller narrows them (listings never show drafts).
+        self.all_published = queryset is None
         super().__init__(
             data, queryset if queryset is not None else Product.objects.published(), **kwargs
         )
@@ -182,4 +183,6 @@ class ProductFilter(django_filters.FilterSet):
             ordered = selectors.search.order_by_relevance(ordered, q)
         else:
             ordered = ordered.order_by(*ORDERINGS[ordering or "name"][0])
-        return ListingQuery(cleaned=cleaned, rows=rows, ordered=ordered)
+        return ListingQuery(
+            cleaned=cleaned, rows=rows, ordered=ordered, all_published=self.all_published
+        )

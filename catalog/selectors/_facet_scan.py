@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -66,6 +67,27 @@ def _sql_all(conditions: list[SqlCondition]) -> SqlCondition:
 
 
 def facets_in_one_scan(
+    data: Mapping[str, Any],
+    rows: QuerySet[Any],
+    reference: dict[str, list[tuple[Any, ...]]],
+) -> FacetCounts:
+    """`_scan`, or zero counts when the filters cannot match any row (such as the children's
+    listing of a market with no children's upper level: Django gives no SQL for it)."""
+    try:
+        return _scan(data, rows, reference)
+    except EmptyResultSet:
+        return FacetCounts(
+            count=0,
+            form=dict.fromkeys((row[0] for row in reference["form"]), 0),
+            goal=dict.fromkeys((row[0] for row in reference["goal"]), 0),
+            brand={},
+            dose_form=dict.fromkeys(DoseForm.values, 0),
+            price=(None, None),
+            elemental_mg=(None, None),
+        )
+
+
+def _scan(
     data: Mapping[str, Any],
     rows: QuerySet[Any],
     reference: dict[str, list[tuple[Any, ...]]],

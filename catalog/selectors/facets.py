@@ -15,6 +15,7 @@ from ..cache import cached
 from ..derived import fits_masks
 from ..models import IngredientLine, Product
 from ..models.products import DoseForm
+from . import facet_index
 from ._facet_scan import FacetCounts, facets_in_one_scan
 from .reference import facet_labels, facet_reference, ids_of
 
@@ -39,6 +40,9 @@ class ListingQuery:
     cleaned: Mapping[str, Any]
     rows: QuerySet[Any]
     ordered: QuerySet[Any]
+    # True when the listing starts from every published product (not a narrowed queryset):
+    # then the in-memory `facet_index` can count it.
+    all_published: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,16 +102,19 @@ def product_facets(query: ListingQuery, lang: str) -> Listing:
     """Disjunctive facet counts and ranges, plus the total count.
 
     Each facet is counted over the products that match every active filter except that
-    facet's own; price and dose ranges likewise leave out their own range. Normally one
-    query does it all (`facets_in_one_scan`); with a form or goal id too large for the
-    stored bit masks, one query per facet (`facets_by_queries`).
+    facet's own; price and dose ranges likewise leave out their own range. The arrays of
+    `facet_index` count the shop's own filters in memory; otherwise one query does it all
+    (`facets_in_one_scan`); with a form or goal id too large for the stored bit masks, one
+    query per facet (`facets_by_queries`).
     """
     reference = facet_reference()
     ids = [row[0] for row in reference["form"]] + [row[0] for row in reference["goal"]]
-    if fits_masks(ids):
-        counts = facets_in_one_scan(query.cleaned, query.rows, reference)
-    else:
+    if not fits_masks(ids):
         counts = facets_by_queries(query)
+    elif query.all_published and facet_index.can_count(query.cleaned):
+        counts = facet_index.facet_counts(query.cleaned, reference)
+    else:
+        counts = facets_in_one_scan(query.cleaned, query.rows, reference)
     return listing_of(counts, query.cleaned, lang)
 
 
