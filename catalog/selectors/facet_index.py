@@ -86,19 +86,24 @@ def forget() -> None:
         _current = None
 
 
-def current_index() -> FacetIndex:
+def current_index() -> FacetIndex | None:
     """The arrays for the catalog version this request reads, loaded if this process has
-    none for it yet (one loader at a time; others wait for its result)."""
+    none for it yet; None while another thread of this process is loading them (that
+    request counts by SQL rather than wait: a load takes 0.3-1.4 s at 100,000 products)."""
     global _current
     version = catalog_version()
     found = _current
     if found is not None and found[0] == version:
         return found[1]
-    with _lock:
+    if not _lock.acquire(blocking=False):
+        return None
+    try:
         found = _current
         if found is None or found[0] != version:
             found = (version, _load())
             _current = found
+    finally:
+        _lock.release()
     return found[1]
 
 
@@ -208,9 +213,12 @@ def _any_bit(column: np.ndarray, ids: list[int]) -> np.ndarray:
 
 def facet_counts(
     data: Mapping[str, Any], reference: dict[str, list[tuple[Any, ...]]]
-) -> FacetCounts:
-    """The figures of `facets_in_one_scan`, counted over the arrays."""
+) -> FacetCounts | None:
+    """The figures of `facets_in_one_scan`, counted over the arrays (None while another
+    thread loads them)."""
     index = current_index()
+    if index is None:
+        return None
     form_ids = {row[1]: row[0] for row in reference["form"]}
     goal_ids = {row[1]: row[0] for row in reference["goal"]}
     brand_ids = {row[1]: row[0] for row in reference["brand"]}

@@ -109,11 +109,12 @@ def product_facets(query: ListingQuery, lang: str) -> Listing:
     """
     reference = facet_reference()
     ids = [row[0] for row in reference["form"]] + [row[0] for row in reference["goal"]]
+    counts: FacetCounts | None = None
     if not fits_masks(ids):
         counts = facets_by_queries(query)
     elif query.all_published and facet_index.can_count(query.cleaned):
         counts = facet_index.facet_counts(query.cleaned, reference)
-    else:
+    if counts is None:
         counts = facets_in_one_scan(query.cleaned, query.rows, reference)
     return listing_of(counts, query.cleaned, lang)
 

@@ -102,9 +102,9 @@ def listings(query):
     one = facets.listing_of(scan, listing.cleaned, "nl")
     many = facets.listing_of(facets.facets_by_queries(listing), listing.cleaned, "nl")
     if listing.all_published and facet_index.can_count(listing.cleaned):
-        memory = facets.listing_of(
-            facet_index.facet_counts(listing.cleaned, reference), listing.cleaned, "nl"
-        )
+        counted = facet_index.facet_counts(listing.cleaned, reference)
+        assert counted is not None
+        memory = facets.listing_of(counted, listing.cleaned, "nl")
         assert memory.count == many.count, "in memory"
         assert memory.facets == many.facets, "in memory"
     return filterset, one, many
@@ -126,6 +126,17 @@ def test_in_memory_counts_follow_every_write_through_the_services(small_ids_cata
     after = api.get("/api/v1/products/?form=t-citrate").json()
     assert after["count"] == before["count"] - 1
     assert sum(i["count"] for i in after["facets"]["brand"]) == after["count"]
+
+
+def test_while_another_thread_loads_the_arrays_a_listing_is_counted_by_sql(small_ids_catalog):
+    filterset = ProductFilter(QueryDict("form=t-citrate"))
+    assert filterset.is_valid()
+    reference = selectors.reference.facet_reference()
+    with facet_index._lock:  # another thread is loading
+        assert facet_index.facet_counts(filterset.form.cleaned_data, reference) is None
+        listing = facets.product_facets(filterset.listing_query(), "nl")
+    assert listing.count == filterset.qs.count()
+    assert facet_index.facet_counts(filterset.form.cleaned_data, reference) is not None
 
 
 def test_only_the_shops_own_filters_are_counted_in_memory():
