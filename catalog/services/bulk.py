@@ -22,7 +22,7 @@ from ..cache import invalidate_catalog_cache
 from ..derived import facet_mask, search_text_of
 from ..models import Article, Brand, CoIngredient, Form, Goal, IngredientLine, Pack, Product
 from ..selectors.reference import nrv_mg as reference_nrv_mg
-from .common import build_children
+from .common import build_children, bulk_set
 from .inputs import IngredientInput, PackInput
 from .products import known_nrv
 from .recompute import dose_values, products_recompute
@@ -104,8 +104,7 @@ def _products_write(items: Sequence[BulkProduct]) -> None:
                 setattr(item.product, name, value)
             by_fields[frozenset(item.fields)].append(item.product)
     for names, products in by_fields.items():
-        for product_chunk in chunks(products):
-            Product.objects.bulk_update(list(product_chunk), sorted(names))
+        bulk_set(Product, products, sorted(names))
 
 
 def _relations_write(items: Sequence[BulkProduct]) -> None:
@@ -141,8 +140,7 @@ def _packs_write(items: Sequence[BulkProduct], now: Any) -> None:
             changed_packs.append(pack)
     for pack_chunk in chunks(new_packs):
         Pack.objects.bulk_create(list(pack_chunk))
-    for pack_chunk in chunks(changed_packs):
-        Pack.objects.bulk_update(list(pack_chunk), [*PACK_FIELDS, "updated_at"])
+    bulk_set(Pack, changed_packs, [*PACK_FIELDS, "updated_at"])
 
 
 @transaction.atomic

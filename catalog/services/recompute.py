@@ -14,6 +14,7 @@ from ..cache import invalidate_catalog_cache
 from ..derived import product_keys
 from ..models import IngredientLine, Product
 from ..selectors.reference import nrv_mg as reference_nrv_mg
+from .common import bulk_set
 
 DERIVED_FIELDS = (
     "elemental_mg_per_serving",
@@ -96,7 +97,7 @@ def product_recompute(*, product: Product) -> Product:
 
 
 def _store_derived(products: list[Product], updated_at: datetime | None) -> int:
-    Product.objects.bulk_update(products, DERIVED_FIELDS)
+    bulk_set(Product, products, DERIVED_FIELDS)
     if updated_at is not None:
         # One plain UPDATE: bulk_update would build a CASE of the same time for every row.
         Product.objects.filter(pk__in=[p.pk for p in products]).update(updated_at=updated_at)

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from catalog import importing
 from catalog.admin import product_forms, product_import
-from catalog.models import Brand, Pack, Product
+from catalog.models import Goal, Pack, Product
 from tests.importing.conftest import catalog_refs, csv_bytes, row, three_rows  # noqa: F401
 
 # The brand, forms and goals the import rows refer to (tests/importing/conftest.py).
@@ -74,7 +74,8 @@ def test_confirming_writes_the_import_and_logs_it(admin_client):
     assert Product.objects.count() == 2 and Pack.objects.count() == 3
     assert Product.objects.get(slug="vitaflux-magnesium-citrate-400").price_eur == Decimal("12.95")
     messages = [str(m) for m in get_messages(response.wsgi_request)]
-    assert len(messages) == 1
+    assert len(messages) == 2  # done, and: the new products are drafts, how to publish
+    assert "Publish selected products" in messages[1] or "Gepubliceerd" in messages[1]
     assert list(LogEntry.objects.values_list("action_flag", flat=True)) == [ADDITION, ADDITION]
 
 
@@ -157,12 +158,12 @@ def test_a_confirm_without_the_previewed_file_writes_nothing(admin_client):
 def test_the_file_is_checked_again_on_confirm(admin_client):
     preview = upload(admin_client, csv_bytes(three_rows()))
 
-    Brand.objects.filter(slug="vitaflux").update(slug="vitaflux-old")  # meanwhile...
+    Goal.objects.filter(slug="energy-fatigue").delete()  # meanwhile...
 
     response = confirm(admin_client, preview)
 
     assert response.status_code == 200
-    assert {e.column for e in response.context["errors"]} == {"brand"}
+    assert {e.column for e in response.context["errors"]} == {"goals"}
     assert not Product.objects.exists()
 
 
@@ -170,7 +171,7 @@ def test_the_uploaded_file_is_dropped_from_the_session_when_not_needed(admin_cli
     upload(admin_client, csv_bytes(three_rows()))
     assert product_import.IMPORT_SESSION_KEY in admin_client.session
 
-    upload(admin_client, csv_bytes([row(brand="acme")]))  # a bad file replaces it
+    upload(admin_client, csv_bytes([row(dose_form="pill")]))  # a bad file replaces it
 
     assert product_import.IMPORT_SESSION_KEY not in admin_client.session
 
