@@ -17,6 +17,7 @@ from .. import compliance
 from ..models import Product
 from .export import pack_values, product_values
 from .files import (
+    COLUMNS,
     EXPORT_COLUMNS,
     PACK_COLUMNS,
     PRODUCT_COLUMNS,
@@ -94,7 +95,7 @@ class _Planner:
     def _partial_row(self, line: int, row: Row) -> None:
         pack = self.ref.packs_by_sku.get(row["sku"])
         if pack is None:
-            missing = ", ".join(c for c in EXPORT_COLUMNS if c not in self.plan.columns)
+            missing = ", ".join(c for c in COLUMNS if c not in self.plan.columns)
             self.errors.append(
                 RowError(
                     line,
