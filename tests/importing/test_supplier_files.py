@@ -117,7 +117,7 @@ def test_a_sync_with_an_unknown_sku_names_the_row_and_writes_nothing(demo_catalo
 
 def test_sync_errors_are_in_dutch_by_default_naming_row_and_column(demo_catalog, tmp_path):
     path = tmp_path / "sync.csv"
-    path.write_bytes("sku;price_eur;stock\r\nVFX-CIT400-060;gratis;-3\r\n".encode())
+    path.write_bytes(b"sku;price_eur;stock\r\nVFX-CIT400-060;gratis;-3\r\n")
     err = io.StringIO()
 
     with pytest.raises(CommandError):

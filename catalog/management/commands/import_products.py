@@ -84,10 +84,11 @@ class Command(BaseCommand):
                     % {"count": len(plan.errors), "file": path.name}
                 )
             if options["dry_run"]:
-                self.report(plan, verbosity, listing=verbosity >= 1)
-                self.stdout.write(
-                    _("Dry run, nothing written. %(summary)s") % {"summary": plan.summary()}
-                )
+                self.report(plan, verbosity, listing=True)
+                if verbosity >= 1:
+                    self.stdout.write(
+                        _("Dry run, nothing written. %(summary)s") % {"summary": plan.summary()}
+                    )
                 return
             to_write = sum(p.status != importing.STATUS_UNCHANGED for p in plan.products)
             with tqdm(
@@ -95,11 +96,13 @@ class Command(BaseCommand):
             ) as bar:
                 importing.apply_import(plan, progress=bar.update)
         self.report(plan, verbosity, listing=verbosity >= 2)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Imported %(file)s. %(summary)s") % {"file": path.name, "summary": plan.summary()}
+        if verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Imported %(file)s. %(summary)s")
+                    % {"file": path.name, "summary": plan.summary()}
+                )
             )
-        )
 
     def report(self, plan: importing.ImportPlan, verbosity: int, *, listing: bool) -> None:
         """What the import does: per product (when `listing`), new brands and drafts."""
