@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -25,6 +26,9 @@ TRUE_WORDS = frozenset({"true", "yes", "ja", "waar", "1", "y", "j"})
 FALSE_WORDS = frozenset({"false", "no", "nee", "onwaar", "0", "n"})
 BRAND_SLUG_LENGTH = 80
 BRAND_NAME_LENGTH = 120
+# What a new brand's name may hold besides letters, digits and spaces ("Dr. Mercola",
+# "A.Vogel", "Nature's Plus", "Sonnentor®", "Lamberts / Pure"): no ; = < > " and the like.
+BRAND_PUNCTUATION = frozenset(".,&'’-+®™/()!")
 
 
 def _message(error: ValidationError) -> str:
@@ -144,8 +148,29 @@ class Brands:
             raise ValidationError(
                 _("A brand name has at most %(max)s characters.") % {"max": BRAND_NAME_LENGTH}
             )
+        _check_new_brand_name(name)
         self.new.setdefault(slug, NewBrand(slug=slug, name=name, line=line))
         return slug, None
+
+
+def _check_new_brand_name(name: str) -> None:
+    """A new brand is written in Latin letters, digits and a little punctuation.
+
+    A Cyrillic "х" in "Vitafluх" looks like an existing brand's name but is not: it would make
+    a look-alike brand. Accented letters (Élanvie, Pürblend) and ø, æ, ß are Latin and fine.
+    """
+    for char in fold(name):
+        if char.isascii() and (char.isalnum() or char == " " or char in BRAND_PUNCTUATION):
+            continue
+        if char in BRAND_PUNCTUATION or (char.isalpha() and "LATIN" in unicodedata.name(char, "")):
+            continue
+        raise ValidationError(
+            _(
+                "“%(name)s” cannot be a new brand's name: “%(char)s” (%(unicode)s) is not a "
+                "Latin letter, digit or usual punctuation."
+            )
+            % {"name": name, "char": char, "unicode": unicodedata.name(char, hex(ord(char)))}
+        )
 
 
 @dataclass

@@ -68,6 +68,23 @@ def test_a_new_brand_with_accents_gets_a_plain_slug(catalog_refs):
     assert Brand.objects.get(slug="purblend-natur").name == "Pürblend Nätur"
 
 
+@pytest.mark.parametrize(
+    "name", ["Dr. Mercola", "A.Vogel", "Nature's Plus", "Møllers", "Sonnentor®"]
+)
+def test_new_brand_names_as_brands_write_them(catalog_refs, name):
+    importing.import_products(csv_bytes([row(brand=name)]))
+
+    assert Product.objects.get().brand.name == name
+
+
+@pytest.mark.parametrize("name", ["Vitaflu\u0445", "' OR 1=1; DROP TABLE x; --", "<b>Acme</b>"])
+def test_a_look_alike_or_hostile_brand_name_is_refused(catalog_refs, name):
+    [(line, column, message)] = errors_of(csv_bytes([row(brand=name)]))
+
+    assert (line, column) == (2, "brand")
+    assert Brand.objects.count() == 2
+
+
 def test_a_dry_run_lists_new_brands_and_creates_none(catalog_refs):
     plan = importing.import_products(csv_bytes([row(brand="Kirkman")]), dry_run=True)
 
