@@ -223,7 +223,9 @@ def load_reference(
     base = (
         export_queryset(Product.objects.all())
         if product_values
-        else Product.objects.select_related("brand").order_by()
+        else Product.objects.select_related("brand")
+        .only("slug", "name", "name_nl", "name_en", "brand__slug", "brand__name")
+        .order_by()
     )
     for id_chunk in chunks(sorted(product_ids)):
         for product in base.filter(pk__in=id_chunk):
