@@ -110,8 +110,7 @@ class _Planner:
             )
             return
         product = self.ref.products[pack.product_id]
-        merged = pack_values(pack) | {c: row[c] for c in self.pack_columns}
-        pack_result = validate_pack(line, merged, self.errors)
+        pack_result = validate_pack(line, row, self.errors, stored=pack)
         group: ProductPlan | None
         if self.product_columns:
             stored = product_values(product)

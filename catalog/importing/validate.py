@@ -329,9 +329,13 @@ def validate_product_values(
 
 
 def validate_pack(
-    line: int, row: dict[str, str], errors: list[RowError]
+    line: int, row: dict[str, str], errors: list[RowError], stored: Pack | None = None
 ) -> tuple[dict[str, str], services.PackInput] | None:
-    """Check the pack columns of one row; canonical values and the pack input."""
+    """Check the pack columns of one row; canonical values and the pack input.
+
+    With `stored` (a partial file) only the columns the row has are checked; the others keep
+    the stored pack's values.
+    """
     before = len(errors)
     values: dict[str, Any] = {}
     for column, default in (
@@ -341,6 +345,9 @@ def validate_pack(
         ("price_eur", ""),
         ("stock", "0"),
     ):
+        if stored is not None and column not in row:
+            values[column] = getattr(stored, column)
+            continue
         raw = row[column] or default
         if column == "price_eur":
             raw = _decimal_text(raw)
