@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from .. import services
 from ..models import Goal, Pack, Product
 from .files import RowError
+from .validate import NewBrand
 
 STATUS_NEW = "new"
 STATUS_MERGED = "merged"  # an existing product that gets new packs (same brand and name_en)
@@ -136,7 +137,7 @@ class ImportPlan:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     products: list[ProductPlan] = field(default_factory=list)
-    new_brands: list[Any] = field(default_factory=list)  # validate.NewBrand, by line
+    new_brands: list[NewBrand] = field(default_factory=list)  # by first line
     columns: tuple[str, ...] = ()
     partial: bool = False  # a file without every column: it only changes existing packs
     row_count: int = 0
