@@ -1,9 +1,14 @@
-"""Bulk import benchmark: N generated CSV rows through catalog.importing, against "< 60 s".
+"""Bulk import benchmark: N generated CSV rows through catalog.importing, against "< 60 s",
+and a price and stock sync (a file of sku, price_eur, stock) of M packs, against "< 30 s".
 
-    .venv/bin/python benchmarks/bench_import.py               # 10,000 rows, SQLite file
-    .venv/bin/python benchmarks/bench_import.py --small       # 1,000 rows
+    .venv/bin/python benchmarks/bench_import.py               # 10,000 rows, 50,000 synced
+    .venv/bin/python benchmarks/bench_import.py --small       # 1,000 rows, 5,000 synced
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import \\
-        .venv/bin/python benchmarks/bench_import.py --rows 20000
+        .venv/bin/python benchmarks/bench_import.py --rows 20000 --sync-rows 50000
+
+The sync needs M packs in the catalog: when there are fewer, `generate_catalog` adds products
+(a 100,000-product catalog from an earlier run is used as it is, which is the case to measure:
+an import must not get slower with the size of the catalog).
 
 The database named by DATABASE_URL (default: a SQLite file in benchmarks/out/) is migrated and
 given the demo catalog's reference data (`load_demo`), then the products of earlier runs are
@@ -26,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
 TARGET_SECONDS = 60.0
+SYNC_TARGET_SECONDS = 30.0
 SKU_PREFIX = "BENCH-"
 PACKS_PER_PRODUCT = (1, 2, 3)  # cycled: 2 packs per product on average
 
@@ -104,6 +110,30 @@ def generate_csv(rows: int) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def sync_csv(count: int, every: int = 1) -> bytes:
+    """A supplier's daily file: `count` packs of the catalog, every `every`-th with a new price
+    and stock (the others as they are), written as Excel saves it in a Dutch locale
+    (byte-order mark, semicolons, decimal commas)."""
+    from django.core.management import call_command
+
+    from catalog.models import Pack
+
+    packs = Pack.objects.exclude(sku__startswith=SKU_PREFIX)
+    missing = count - packs.count()
+    if missing > 0:
+        call_command("generate_catalog", products=missing // 2 + 1, seed=17, verbosity=0)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["sku", "price_eur", "stock"])
+    rows = packs.order_by("pk").values_list("sku", "price_eur", "stock")[:count]
+    for n, (sku, price, stock) in enumerate(rows.iterator(chunk_size=5000)):
+        if n % every == 0:
+            price = price + (1 if n % 2 else -1) * price / 20 if price > 1 else price + 1
+            stock = (stock + n + 1) % 50
+        writer.writerow([sku, f"{price:.2f}".replace(".", ","), stock])
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
 def prepare_database() -> None:
     """Migrate, load the reference data and drop what earlier runs imported."""
     from django.core.management import call_command
@@ -143,9 +173,13 @@ def timed(label: str, seconds: tuple[float, float], rows: int, target: float | N
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rows", type=int, default=10_000, help="pack rows (default 10000)")
+    parser.add_argument(
+        "--sync-rows", type=int, default=50_000, help="packs in the sync file (default 50000)"
+    )
     parser.add_argument("--small", action="store_true", help="1000 rows (a quick check)")
     args = parser.parse_args(argv)
     rows = 1_000 if args.small else args.rows
+    sync_rows = 5_000 if args.small else args.sync_rows
 
     database = setup_django()
     from django.db import transaction
@@ -183,6 +217,31 @@ def main(argv: list[str] | None = None) -> int:
     print(timed("re-import, no changes", reimport, rows))
     if not unchanged:
         print("  re-import changed rows: the import is not idempotent", file=sys.stderr)
+        return 1
+    return sync(sync_rows, every=20) or sync(sync_rows, every=1)
+
+
+def sync(rows: int, every: int = 1) -> int:
+    """Time a price and stock sync of `rows` packs, every `every`-th changed (one transaction:
+    check and write)."""
+    from catalog import importing
+    from catalog.models import Pack, Product
+
+    data = sync_csv(rows, every)
+    catalog = Product.objects.count()
+    clock = Clock()
+    plan = importing.import_products(data, "sync.csv")
+    seconds = clock.lap()
+    counts = plan.counts()
+    print(
+        f"bench_import: price and stock sync of {rows:,} packs, {counts['packs_changed']:,} "
+        f"changed ({counts['products_changed']:,} products), catalog of {catalog:,} products"
+    )
+    label = "sync, all changed" if every == 1 else f"sync, 1 in {every} changed"
+    print(timed(label, seconds, rows, SYNC_TARGET_SECONDS))
+    changed = counts["packs_changed"] + counts["packs_unchanged"]
+    if changed != rows or Pack.objects.count() < rows:
+        print("  the sync did not read every row", file=sys.stderr)
         return 1
     return 0
 

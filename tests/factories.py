@@ -82,7 +82,9 @@ def reference_values() -> None:
     ]
     for market, kind, age_min, age_max, amount in rows:
         ReferenceValue.objects.update_or_create(
-            market=market, kind=kind, age_min_years=age_min,
+            market=market,
+            kind=kind,
+            age_min_years=age_min,
             defaults={"age_max_years": age_max, "amount_mg": Decimal(amount)},
         )
 
@@ -124,21 +126,36 @@ def make_product(
             co_ingredients=co_ingredients or [],
             packs=[
                 services.PackInput(**pack)
-                for pack in (packs or [{"sku": f"SKU-{n}", "servings_per_container": 120,
-                                        "price_eur": Decimal("19.95"), "stock": 10}])
+                for pack in (
+                    packs
+                    or [
+                        {
+                            "sku": f"SKU-{n}",
+                            "servings_per_container": 120,
+                            "price_eur": Decimal("19.95"),
+                            "stock": 10,
+                        }
+                    ]
+                )
             ],
         )
     )
 
 
-def make_user(*, superuser: bool = False, perms: list[str] | None = None, username: str = "manager") -> Any:
+def make_user(
+    *, superuser: bool = False, perms: list[str] | None = None, username: str = "manager"
+) -> Any:
     from django.contrib.auth.models import Permission
 
     user_model = get_user_model()
     if superuser:
-        return user_model.objects.create_superuser(username, f"{username}@example.com", "pw-Secret-123")
+        return user_model.objects.create_superuser(
+            username, f"{username}@example.com", "pw-Secret-123"
+        )
     user = user_model.objects.create_user(username, f"{username}@example.com", "pw-Secret-123")
     for perm in perms or []:
         app_label, codename = perm.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
     return user

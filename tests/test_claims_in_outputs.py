@@ -58,7 +58,9 @@ def test_jsonl_feed_has_no_unauthorised_claim(client, demo_catalog, lang):
     assert len(lines) >= 40
     # Goals are the shop's browse categories (domain-facts 7) and articles are educational:
     # both may name a topic such as sleep; product copy and claims may not.
-    product_copy = [{k: v for k, v in line.items() if k not in ("goals", "articles")} for line in lines]
+    product_copy = [
+        {k: v for k, v in line.items() if k not in ("goals", "articles")} for line in lines
+    ]
     assert_clean([s for line in product_copy for s in strings(line)], lang, "jsonl feed")
 
 

@@ -96,7 +96,9 @@ def test_lint_is_accent_and_case_insensitive():
 
 
 def test_lint_fields_reads_the_language_from_the_field_name():
-    problems = compliance.lint_fields({"name_nl": "Slaap Formule", "name_en": "Magnesium", "description_en": "Cures migraine."})
+    problems = compliance.lint_fields(
+        {"name_nl": "Slaap Formule", "name_en": "Magnesium", "description_en": "Cures migraine."}
+    )
     assert set(problems) == {"name_nl", "description_en"}
     assert problems["description_en"][0].blocking
 
@@ -107,7 +109,8 @@ def test_unknown_language_is_refused():
 
 
 @pytest.mark.parametrize(
-    ("mg", "allowed"), [(D("56.25"), True), (D("56.2"), False), (D("56.0"), False), (D("400"), True), (D("0"), False)]
+    ("mg", "allowed"),
+    [(D("56.25"), True), (D("56.2"), False), (D("56.0"), False), (D("400"), True), (D("0"), False)],
 )
 def test_claims_need_15_percent_nrv(mg, allowed):
     # 56.0 mg rounds to "15 %" but is below 56.25 mg: no claim
@@ -125,7 +128,12 @@ def test_claims_need_15_percent_nrv(mg, allowed):
     ],
 )
 def test_children_context(min_age, per_day, child_ul, offered):
-    assert compliance.offered_in_children_context(min_age_years=min_age, per_day_mg=per_day, child_ul_mg=child_ul) is offered
+    assert (
+        compliance.offered_in_children_context(
+            min_age_years=min_age, per_day_mg=per_day, child_ul_mg=child_ul
+        )
+        is offered
+    )
 
 
 def test_ul_status():
@@ -137,10 +145,14 @@ def test_ul_status():
 def _label(lang, servings=3, size=D("1")):
     return compliance.label_texts(
         compliance.LabelInput(
-            serving_size=size, serving_unit_label="capsule", serving_unit_label_plural="capsules",
+            serving_size=size,
+            serving_unit_label="capsule",
+            serving_unit_label_plural="capsules",
             servings_per_day=servings,
-            nutrients=[compliance.Nutrient("Magnesium", D("400.0"), "mg", 107),
-                       compliance.Nutrient("Taurine", D("100"), "mg", None)],
+            nutrients=[
+                compliance.Nutrient("Magnesium", D("400.0"), "mg", 107),
+                compliance.Nutrient("Taurine", D("100"), "mg", None),
+            ],
         ),
         lang,
     )
@@ -148,7 +160,14 @@ def _label(lang, servings=3, size=D("1")):
 
 def test_label_texts_carry_the_real_numbers():
     texts = {t.code: t.text for t in _label("en")}
-    assert set(texts) >= {"food_supplement", "daily_portion", "do_not_exceed", "varied_diet", "children", "nutrient"}
+    assert set(texts) >= {
+        "food_supplement",
+        "daily_portion",
+        "do_not_exceed",
+        "varied_diet",
+        "children",
+        "nutrient",
+    }
     assert "3 capsules" in texts["daily_portion"] and "3 intakes" in texts["daily_portion"]
     nutrients = [t.text for t in _label("en") if t.code == "nutrient"]
     assert "400" in nutrients[0] and "107% NRV" in nutrients[0]
@@ -163,9 +182,15 @@ def test_label_texts_in_dutch():
 
 INTERACTIONS = [
     InteractionTerms("tetracycline-antibiotics", ("doxycycline", "minocycline", "tetracycline")),
-    InteractionTerms("bisphosphonates", ("alendronate", "alendroninezuur", "risedronate", "bisfosfonaat")),
-    InteractionTerms("proton-pump-inhibitors", ("omeprazole", "omeprazol", "pantoprazole", "maagzuurremmer")),
-    InteractionTerms("loop-thiazide-diuretics", ("furosemide", "hydrochlorothiazide", "plaspil", "plastablet")),
+    InteractionTerms(
+        "bisphosphonates", ("alendronate", "alendroninezuur", "risedronate", "bisfosfonaat")
+    ),
+    InteractionTerms(
+        "proton-pump-inhibitors", ("omeprazole", "omeprazol", "pantoprazole", "maagzuurremmer")
+    ),
+    InteractionTerms(
+        "loop-thiazide-diuretics", ("furosemide", "hydrochlorothiazide", "plaspil", "plastablet")
+    ),
     InteractionTerms("quinolone-antibiotics", ("ciprofloxacin", "ciprofloxacine", "levofloxacin")),
 ]
 
@@ -191,14 +216,22 @@ def test_match_medications(query, slug, matched):
     assert [(m.slug, m.matched) for m in matches] == [(slug, matched)]
 
 
-@pytest.mark.parametrize("query", ["paracetamol 500 mg", "vitamin C", "", "100 mg", "pil", "tablet"])
+@pytest.mark.parametrize(
+    "query", ["paracetamol 500 mg", "vitamin C", "", "100 mg", "pil", "tablet"]
+)
 def test_unrelated_medications_do_not_match(query):
     assert compliance.match_medications([query], INTERACTIONS) == []
 
 
 class _Info:
     def __init__(self, slug, kind, severity, terms, form_ids=()):
-        self.slug, self.kind, self.severity, self.terms, self.form_ids = slug, kind, severity, terms, frozenset(form_ids)
+        self.slug, self.kind, self.severity, self.terms, self.form_ids = (
+            slug,
+            kind,
+            severity,
+            terms,
+            frozenset(form_ids),
+        )
 
     def concerns(self, form_ids):
         return not self.form_ids or bool(self.form_ids & set(form_ids))
@@ -211,7 +244,10 @@ def test_check_interactions_combines_products_medications_and_conditions():
         _Info("only-oxide", "medication", "minor", ("gabapentin",), form_ids=[1]),
     ]
     result = compliance.check_interactions(
-        products=[compliance.CheckedProduct("a", D("400.0"), (1,)), compliance.CheckedProduct("b", D("250.0"), (2,))],
+        products=[
+            compliance.CheckedProduct("a", D("400.0"), (1,)),
+            compliance.CheckedProduct("b", D("250.0"), (2,)),
+        ],
         medications=["Alendronate 70 mg", "gabapentin"],
         conditions=["kidney-impairment"],
         interactions=infos,
@@ -219,7 +255,11 @@ def test_check_interactions_combines_products_medications_and_conditions():
     )
     assert result.total_elemental_mg_per_day == D("650.0")
     assert result.exceeds_ul and result.split_advised
-    assert [w.slug for w in result.warnings] == ["kidney-impairment", "bisphosphonates", "only-oxide"]
+    assert [w.slug for w in result.warnings] == [
+        "kidney-impairment",
+        "bisphosphonates",
+        "only-oxide",
+    ]
     assert result.warnings[2].products == ("a",)
     assert result.warnings[0].products == ("a", "b")
     assert "exceeds_ul" in result.advice_codes and "ask_doctor" in result.advice_codes

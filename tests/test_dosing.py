@@ -18,8 +18,14 @@ from catalog.dosing import IngredientAmount, PackOffer
         (IngredientAmount(D("0.141"), compound_mg=D("1000")), D("141.000")),
         (IngredientAmount(D("0.603"), compound_mg=D("500")), D("301.500")),
         # an assayed fraction beats the default
-        (IngredientAmount(D("0.141"), compound_mg=D("1000"), assayed_fraction=D("0.12")), D("120.00")),
-        (IngredientAmount(D("0.083"), compound_mg=D("2000"), assayed_fraction=D("0.072")), D("144.000")),
+        (
+            IngredientAmount(D("0.141"), compound_mg=D("1000"), assayed_fraction=D("0.12")),
+            D("120.00"),
+        ),
+        (
+            IngredientAmount(D("0.083"), compound_mg=D("2000"), assayed_fraction=D("0.072")),
+            D("144.000"),
+        ),
     ],
 )
 def test_elemental_mg_for_line(line, expected):
@@ -104,7 +110,11 @@ def test_price_per_100mg(price, per_day, days, expected):
 
 
 def test_price_pack_prefers_the_cheapest_in_stock_pack():
-    packs = [PackOffer(D("9.95"), 60, False), PackOffer(D("17.95"), 120, True), PackOffer(D("12.95"), 90, True)]
+    packs = [
+        PackOffer(D("9.95"), 60, False),
+        PackOffer(D("17.95"), 120, True),
+        PackOffer(D("12.95"), 90, True),
+    ]
     assert dosing.price_pack(packs) == packs[2]
 
 
@@ -135,9 +145,17 @@ def test_product_dose_combines_everything():
 
 def test_product_without_packs_has_no_price():
     dose = dosing.product_dose(
-        lines=[IngredientAmount(D("0.162"), elemental_mg=D("100"))], servings_per_day=1, packs=[], nrv_mg=D("375")
+        lines=[IngredientAmount(D("0.162"), elemental_mg=D("100"))],
+        servings_per_day=1,
+        packs=[],
+        nrv_mg=D("375"),
     )
-    assert (dose.price_eur, dose.days_supply, dose.price_per_100mg, dose.in_stock) == (None, None, None, False)
+    assert (dose.price_eur, dose.days_supply, dose.price_per_100mg, dose.in_stock) == (
+        None,
+        None,
+        None,
+        False,
+    )
 
 
 def test_split_doses_advised_above_250_mg():

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
+import io
 import zlib
 from typing import Any
 
@@ -25,6 +27,7 @@ from .product_forms import ImportUploadForm
 from .writes import log_change
 
 IMPORT_SESSION_KEY = "catalog_import"
+ERRORS_SESSION_KEY = "catalog_import_errors"
 PREVIEW_ROWS = 500
 
 
@@ -55,6 +58,29 @@ def forget_upload(request: HttpRequest) -> None:
     request.session.pop(IMPORT_SESSION_KEY, None)
 
 
+def store_errors(request: HttpRequest, name: str, errors: list[importing.RowError]) -> None:
+    """Keep the errors of the last checked file for the error report download."""
+    request.session[ERRORS_SESSION_KEY] = {
+        "name": name,
+        "errors": [[e.line, e.column, e.message] for e in errors],
+    }
+
+
+def errors_response(request: HttpRequest) -> HttpResponse:
+    """The errors of the last checked file as CSV (row, column, message), for a spreadsheet."""
+    stored = request.session.get(ERRORS_SESSION_KEY) or {"name": "", "errors": []}
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel reads the file as UTF-8 only with a byte-order mark
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([_("row"), _("column"), _("message")])
+    writer.writerows(stored["errors"])
+    response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    stem = stored["name"].rsplit(".", 1)[0] or "import"
+    safe = "".join(c for c in stem if c.isalnum() or c in "-_")[:60] or "import"
+    response["Content-Disposition"] = f'attachment; filename="{safe}-errors.csv"'
+    return response
+
+
 def export_response(queryset: QuerySet[Product], fmt: str) -> HttpResponse:
     """The products of `queryset` as an import file to download (CSV or XLSX)."""
     content_type = (
@@ -73,6 +99,7 @@ def plan_context(plan: importing.ImportPlan, filename: str) -> dict[str, Any]:
     rows = plan.rows
     changing = [r for r in rows if r.status != importing.STATUS_UNCHANGED]
     shown = changing[:PREVIEW_ROWS]
+    products = plan.products[:PREVIEW_ROWS]
     return {
         "plan": plan,
         "filename": filename,
@@ -80,6 +107,9 @@ def plan_context(plan: importing.ImportPlan, filename: str) -> dict[str, Any]:
         "warnings": plan.warnings,
         "rows": shown,
         "rows_hidden": len(changing) - len(shown),
+        "products": products,
+        "products_hidden": len(plan.products) - len(products),
+        "notes": importing.attention_notes(plan),
         "counts": plan.counts(),
         "summary": plan.summary(),
         "has_changes": bool(changing),
@@ -95,6 +125,11 @@ class ImportExportPages(admin.ModelAdmin):
         custom = [
             path("import/", view(self.import_view), name=f"{info[0]}_{info[1]}_import"),
             path("export/", view(self.export_view), name=f"{info[0]}_{info[1]}_export"),
+            path(
+                "import/errors.csv",
+                view(self.import_errors_view),
+                name=f"{info[0]}_{info[1]}_import_errors",
+            ),
         ]
         return custom + super().get_urls()
 
@@ -115,6 +150,12 @@ class ImportExportPages(admin.ModelAdmin):
             raise PermissionDenied
         fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
         return export_response(Product.objects.all(), fmt)
+
+    def import_errors_view(self, request: HttpRequest) -> HttpResponse:
+        """The error report of the last file checked on the import page, as CSV."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        return errors_response(request)
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         """Upload -> preview (every error, or a per-row diff) -> confirm writes, all or nothing."""
@@ -154,7 +195,10 @@ class ImportExportPages(admin.ModelAdmin):
                     _("Import done. %(summary)s") % {"summary": plan.summary()},
                     messages.SUCCESS,
                 )
+                for note in importing.attention_notes(plan):
+                    self.message_user(request, note, messages.WARNING)
                 return HttpResponseRedirect(reverse("admin:catalog_product_changelist"))
+            store_errors(request, name, plan.errors)
             context.update(plan_context(plan, name))
         elif request.method == "POST":
             form = ImportUploadForm(request.POST, request.FILES)
@@ -163,6 +207,7 @@ class ImportExportPages(admin.ModelAdmin):
                 upload_file = form.cleaned_data["file"]
                 data = upload_file.read()
                 plan = importing.plan_import(data, upload_file.name)
+                store_errors(request, upload_file.name, plan.errors)
                 context.update(plan_context(plan, upload_file.name))
                 if plan.ok and context["has_changes"]:
                     context["token"] = store_upload(request, upload_file.name, data)

@@ -9,7 +9,14 @@ from .. import services
 from ..models import Product
 from ..models.products import DIET_FIELDS
 from .plan import plan_import
-from .results import STATUS_CHANGED, ImportFailed, ImportPlan, ProductPlan, Progress
+from .results import (
+    STATUS_CHANGED,
+    STATUS_MERGED,
+    ImportFailed,
+    ImportPlan,
+    ProductPlan,
+    Progress,
+)
 
 # Columns that are relations, not product fields; `diet` stands for the diet flag fields.
 RELATION_COLUMNS = ("ingredients", "goals")
@@ -57,8 +64,14 @@ def apply_import(plan: ImportPlan, *, progress: Progress | None = None) -> list[
     """
     if not plan.ok:
         raise ImportFailed(plan)
+    brands = {
+        new.slug: services.brand_upsert(slug=new.slug, name=new.name) for new in plan.new_brands
+    }
+    for group in plan.products:
+        if "brand" in group.fields and group.fields["brand"] is None:  # a brand new above
+            group.fields["brand"] = brands[group.values["brand"]]
     touched = [p for p in plan.products if p.is_new] + [
-        p for p in plan.products if p.status == STATUS_CHANGED
+        p for p in plan.products if p.status in (STATUS_CHANGED, STATUS_MERGED)
     ]
     items = [_bulk_item(group) for group in touched]
     services.products_bulk_save(items=items, progress=progress)

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from ..models import IngredientLine, Pack, Product
 from ..services import PackInput
 from ..services.bulk import CHUNK
-from .files import BASIS_COMPOUND, COLUMNS, write_csv, write_xlsx
+from .files import BASIS_COMPOUND, EXPORT_COLUMNS, write_csv, write_xlsx
 
 
 def format_decimal(value: Decimal | int | None) -> str:
@@ -59,6 +59,7 @@ def product_values(product: Product) -> dict[str, str]:
         "diet": "|".join(product.diet),
         "description_nl": translated(product, "description_nl"),
         "description_en": translated(product, "description_en"),
+        "published": "true" if product.published else "false",
     }
 
 
@@ -89,7 +90,7 @@ def export_queryset(queryset: QuerySet[Product] | None = None) -> QuerySet[Produ
 
 
 def export_rows(queryset: QuerySet[Product] | None = None) -> Iterator[dict[str, str]]:
-    """One dict per pack, columns as in `COLUMNS`, values not yet formula-escaped.
+    """One dict per pack, columns as in `EXPORT_COLUMNS`, values not yet formula-escaped.
 
     A product without packs has no row (the contract is one row per pack).
     """
@@ -97,7 +98,7 @@ def export_rows(queryset: QuerySet[Product] | None = None) -> Iterator[dict[str,
         values = product_values(product)
         for pack in product.packs.all():
             row = values | pack_values(pack)
-            yield {column: row[column] for column in COLUMNS}
+            yield {column: row[column] for column in EXPORT_COLUMNS}
 
 
 def export_products(queryset: QuerySet[Product] | None = None, *, fmt: str = "csv") -> bytes:

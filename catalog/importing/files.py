@@ -1,4 +1,10 @@
-"""Import files: the contract's columns, CSV and XLSX reading and writing, formula escaping."""
+"""Import files: the contract's columns, CSV and XLSX reading and writing, formula escaping.
+
+A file with every column of `COLUMNS` is a *full* file: its rows create and change products.
+A file with `sku` and only some of the columns is a *partial* file (a daily price and stock
+sync): it changes those columns of existing packs and products and nothing else.
+`OPTIONAL_COLUMNS` may be left out of a full file; export writes them.
+"""
 
 from __future__ import annotations
 
@@ -29,8 +35,12 @@ COLUMNS: tuple[str, ...] = (
     "description_nl",
     "description_en",
 )
+# Optional in a full file (new products are drafts without `published`); export writes them.
+OPTIONAL_COLUMNS: tuple[str, ...] = ("published",)
+EXPORT_COLUMNS = COLUMNS + OPTIONAL_COLUMNS
+KNOWN_COLUMNS = frozenset(EXPORT_COLUMNS)
 PACK_COLUMNS = ("sku", "gtin", "servings_per_container", "price_eur", "stock")
-PRODUCT_COLUMNS = tuple(c for c in COLUMNS if c not in PACK_COLUMNS)
+PRODUCT_COLUMNS = tuple(c for c in EXPORT_COLUMNS if c not in PACK_COLUMNS)
 REQUIRED_VALUES = (
     "sku",
     "brand",
@@ -96,12 +106,13 @@ def unescape_formula(value: str) -> str:
 
 
 def write_csv(rows: Iterable[dict[str, str]], stream: Any) -> int:
-    """Write rows as UTF-8 CSV text to a text stream; returns the number of rows."""
+    """Write rows as UTF-8 CSV text to a text stream; returns the number of rows (a column a
+    row lacks is written empty)."""
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(EXPORT_COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow([escape_formula(row[c]) for c in COLUMNS])
+        writer.writerow([escape_formula(row.get(c, "")) for c in EXPORT_COLUMNS])
         count += 1
     return count
 
@@ -112,11 +123,11 @@ def write_xlsx(rows: Iterable[dict[str, str]], stream: Any) -> int:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("products")
-    sheet.append(list(COLUMNS))
+    sheet.append(list(EXPORT_COLUMNS))
     count = 0
     for row in rows:
         # openpyxl stores a string starting with "=" as a formula: escaping also prevents that.
-        sheet.append([escape_formula(row[c]) for c in COLUMNS])
+        sheet.append([escape_formula(row.get(c, "")) for c in EXPORT_COLUMNS])
         count += 1
     workbook.save(stream)
     return count
@@ -139,48 +150,70 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+@dataclass
+class FileRows:
+    """What a file holds: its rows (only the known columns it has), or why it cannot be read."""
+
+    rows: list[tuple[int, dict[str, str]]]
+    columns: tuple[str, ...]  # the known columns of the header, in `EXPORT_COLUMNS` order
+    errors: list[RowError]
+    warnings: list[RowError]
+
+    @property
+    def is_partial(self) -> bool:
+        """A file without every column of `COLUMNS`: it only changes existing packs."""
+        return not set(COLUMNS) <= set(self.columns)
+
+
 def read_rows(
     data: bytes, filename: str = ""
 ) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
     """(line, {column: stripped, unescaped text}) per non-empty data row, or file-level errors."""
+    table = read_file(data, filename)
+    return table.rows, table.errors
+
+
+def read_file(data: bytes, filename: str = "") -> FileRows:
+    """Read a CSV or XLSX file: rows of the known columns, file-level errors and warnings."""
     if not data.strip():
-        return [], [RowError(1, "", _("The file is empty."))]
+        return _failed(RowError(1, "", _("The file is empty.")))
     if is_xlsx(data, filename):
         table = _xlsx_table(data)
-        if isinstance(table, RowError):
-            return [], [table]
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            return [], [
+            return _failed(
                 RowError(
                     line,
                     "",
                     _("The file is not UTF-8 text (byte %(byte)s); save it as CSV UTF-8.")
                     % {"byte": error.start},
                 )
-            ]
+            )
         table = _csv_table(text)
-        if isinstance(table, RowError):
-            return [], [table]
+    if isinstance(table, RowError):
+        return _failed(table)
     if not table:
-        return [], [RowError(1, "", _("The file is empty."))]
+        return _failed(RowError(1, "", _("The file is empty.")))
     header_line, header = table[0]
     names = [h.strip().lower() for h in header]
-    errors = [
-        RowError(header_line, column, _("The required column is missing."))
-        for column in COLUMNS
-        if column not in names
-    ]
+    errors = []
+    if "sku" not in names:
+        errors.append(RowError(header_line, "sku", _("The required column is missing.")))
     seen: set[str] = set()
     for name in names:
         if name in seen and name:
             errors.append(RowError(header_line, name, _("The column appears twice.")))
         seen.add(name)
     if errors:
-        return [], errors
+        return _failed(*errors)
+    warnings = [
+        RowError(header_line, name, _("Unknown column; it is ignored."))
+        for name in names
+        if name and name not in KNOWN_COLUMNS
+    ]
     rows = []
     for line, cells in table[1:]:
         if not any(c.strip() for c in cells):
@@ -193,14 +226,19 @@ def read_rows(
         row = {
             name: unescape_formula(cells[i].strip()) if i < len(cells) else ""
             for i, name in enumerate(names)
-            if name in COLUMNS
+            if name in KNOWN_COLUMNS
         }
         rows.append((line, row))
     if errors:
-        return [], errors
+        return _failed(*errors)
     if not rows:
-        return [], [RowError(header_line + 1, "", _("The file has a header but no rows."))]
-    return rows, []
+        return _failed(RowError(header_line + 1, "", _("The file has a header but no rows.")))
+    columns = tuple(c for c in EXPORT_COLUMNS if c in names)
+    return FileRows(rows=rows, columns=columns, errors=[], warnings=warnings)
+
+
+def _failed(*errors: RowError) -> FileRows:
+    return FileRows(rows=[], columns=(), errors=list(errors), warnings=[])
 
 
 def _csv_table(text: str) -> list[tuple[int, list[str]]] | RowError:

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .. import dosing, services
+from ..compliance import fold
 from ..models import Brand, Form, Goal, IngredientLine, Pack, Product
 from ..models.products import DIET_FIELDS, diet_flags
 from ..services.bulk import chunks
 from ..validators import validate_plausible_dose, validate_sku
 from .export import export_queryset, format_decimal, format_ingredients, pack_values, translated
 from .files import BASIS_COMPOUND, BASIS_ELEMENTAL, RowError
+
+# What managers write in a yes/no column, in Dutch and English (Excel's TRUE/WAAR arrive as 1/0).
+TRUE_WORDS = frozenset({"true", "yes", "ja", "waar", "1", "y", "j"})
+FALSE_WORDS = frozenset({"false", "no", "nee", "onwaar", "0", "n"})
+BRAND_SLUG_LENGTH = 80
+BRAND_NAME_LENGTH = 120
+# What a new brand's name may hold besides letters, digits and spaces ("Dr. Mercola",
+# "A.Vogel", "Nature's Plus", "Sonnentor®", "Lamberts / Pure"): no ; = < > " and the like.
+BRAND_PUNCTUATION = frozenset(".,&'’-+®™/()!")
 
 
 def _message(error: ValidationError) -> str:
@@ -80,11 +92,92 @@ def parse_ingredients(
     return lines, problems
 
 
+def parse_bool(text: str) -> bool | None:
+    """`ja`, `Yes`, `WAAR`, `1`... -> True; `nee`, `no`, `onwaar`, `0`... -> False; else None."""
+    word = text.strip().casefold()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
+
+
+def brand_key(text: str) -> str:
+    """How a brand cell is compared: case, accents and spacing do not count."""
+    return " ".join(fold(text).split())
+
+
+@dataclass(frozen=True)
+class NewBrand:
+    """A brand the file names that the catalog does not have yet: created by the import."""
+
+    slug: str
+    name: str
+    line: int
+
+
+class Brands:
+    """Finds a brand by its slug or name, case- and accent-insensitively; notes new ones."""
+
+    def __init__(self, brands: list[Brand]) -> None:
+        self.by_slug = {b.slug: b for b in brands}
+        self.by_key: dict[str, Brand] = {}
+        # Names first, slugs last: a slug wins when a name folds to another brand's slug.
+        for brand in brands:
+            self.by_key.setdefault(brand_key(brand.name), brand)
+        for brand in brands:
+            self.by_key[brand_key(brand.slug)] = brand
+        self.new: dict[str, NewBrand] = {}
+
+    def find(self, text: str) -> Brand | None:
+        """The existing brand a cell names (its slug or name, any case or accents), or None."""
+        return self.by_key.get(brand_key(text)) or self.by_slug.get(slugify(text))
+
+    def resolve(self, text: str, line: int) -> tuple[str, Brand | None]:
+        """(slug, brand) for a cell; brand None for a new one. Raises ValidationError."""
+        name = " ".join(text.split())
+        brand = self.find(name)
+        if brand is not None:
+            return brand.slug, brand
+        slug = slugify(name)[:BRAND_SLUG_LENGTH].strip("-")
+        if not slug:
+            raise ValidationError(
+                _("“%(name)s” cannot be a brand name: it needs letters or digits.") % {"name": text}
+            )
+        if len(name) > BRAND_NAME_LENGTH:
+            raise ValidationError(
+                _("A brand name has at most %(max)s characters.") % {"max": BRAND_NAME_LENGTH}
+            )
+        _check_new_brand_name(name)
+        self.new.setdefault(slug, NewBrand(slug=slug, name=name, line=line))
+        return slug, None
+
+
+def _check_new_brand_name(name: str) -> None:
+    """A new brand is written in Latin letters, digits and a little punctuation.
+
+    A Cyrillic "х" in "Vitafluх" looks like an existing brand's name but is not: it would make
+    a look-alike brand. Accented letters (Élanvie, Pürblend) and ø, æ, ß are Latin and fine.
+    """
+    for char in fold(name):
+        if char.isascii() and (char.isalnum() or char == " " or char in BRAND_PUNCTUATION):
+            continue
+        if char in BRAND_PUNCTUATION or (char.isalpha() and "LATIN" in unicodedata.name(char, "")):
+            continue
+        raise ValidationError(
+            _(
+                "“%(name)s” cannot be a new brand's name: “%(char)s” (%(unicode)s) is not a "
+                "Latin letter, digit or usual punctuation."
+            )
+            % {"name": name, "char": char, "unicode": unicodedata.name(char, hex(ord(char)))}
+        )
+
+
 @dataclass
 class Reference:
     """The reference data and existing products and packs a file's rows refer to."""
 
-    brands: dict[str, Brand]
+    brands: Brands
     forms: dict[str, Form]
     goals: dict[str, Goal]
     packs_by_sku: dict[str, Pack]
@@ -93,25 +186,49 @@ class Reference:
     products_by_key: dict[tuple[str, str], list[Product]]
 
 
-def load_reference(rows: list[tuple[int, dict[str, str]]]) -> Reference:
-    """Everything validation needs, in a few queries whatever the file size."""
-    skus = sorted({r["sku"] for _, r in rows if r["sku"]})
-    gtins = sorted({r["gtin"] for _, r in rows if r["gtin"]})
-    brand_slugs = sorted({r["brand"] for _, r in rows if r["brand"]})
+def load_reference(
+    rows: list[tuple[int, dict[str, str]]], *, product_values: bool = True
+) -> Reference:
+    """Everything validation needs, in a few queries a 500 rows.
+
+    Only the products the file names are read (by the SKUs of its rows, and by brand and
+    `name_en` for new packs): never the whole catalog, nor every product of a brand. With
+    `product_values` False (a file of pack columns only) products are read without their
+    ingredient lines and goals.
+    """
+    skus = sorted({r["sku"] for _, r in rows if r.get("sku")})
+    gtins = sorted({r["gtin"] for _, r in rows if r.get("gtin")})
     packs_by_sku: dict[str, Pack] = {}
     for chunk in chunks(skus):
         packs_by_sku.update((p.sku, p) for p in Pack.objects.filter(sku__in=chunk))
     skus_by_gtin: dict[str, str] = {}
     for chunk in chunks(gtins):
         skus_by_gtin.update(Pack.objects.filter(gtin__in=chunk).values_list("gtin", "sku"))
-    brands = {b.slug: b for b in Brand.objects.filter(slug__in=brand_slugs)}
-    product_ids = set(
-        Product.objects.filter(brand__in=list(brands.values())).values_list("pk", flat=True)
-    )
-    product_ids |= {p.product_id for p in packs_by_sku.values()}
+    brands = Brands(list(Brand.objects.all()))
+    product_ids = {p.product_id for p in packs_by_sku.values()}
+    named: dict[int, set[str]] = defaultdict(set)  # brand id -> name_en of rows with a new SKU
+    for _line, row in rows:
+        if row.get("sku") not in packs_by_sku and row.get("brand") and row.get("name_en"):
+            brand = brands.find(row["brand"])
+            if brand is not None:
+                named[brand.pk].add(row["name_en"])
+    for brand_id, names in named.items():
+        for name_chunk in chunks(sorted(names)):
+            product_ids.update(
+                Product.objects.filter(brand_id=brand_id, name_en__in=name_chunk).values_list(
+                    "pk", flat=True
+                )
+            )
     products: dict[int, Product] = {}
+    base = (
+        export_queryset(Product.objects.all())
+        if product_values
+        else Product.objects.select_related("brand")
+        .only("slug", "name", "name_nl", "name_en", "brand__slug", "brand__name")
+        .order_by()
+    )
     for id_chunk in chunks(sorted(product_ids)):
-        for product in export_queryset(Product.objects.filter(pk__in=id_chunk)):
+        for product in base.filter(pk__in=id_chunk):
             products[product.pk] = product
     products_by_key: dict[tuple[str, str], list[Product]] = defaultdict(list)
     for product in products.values():
@@ -138,11 +255,21 @@ def validate_product_values(
 
     values: dict[str, str] = {}
     fields: dict[str, Any] = {}
-    brand = ref.brands.get(row["brand"])
-    if row["brand"] and brand is None:
-        bad("brand", _("Unknown brand “%(slug)s”.") % {"slug": row["brand"]})
-    values["brand"] = row["brand"]
-    fields["brand"] = brand
+    try:
+        values["brand"], fields["brand"] = ref.brands.resolve(row["brand"], line)
+    except ValidationError as error:
+        bad("brand", _message(error))
+    if row.get("published"):  # a column left out or empty: new products are drafts
+        published = parse_bool(row["published"])
+        if published is None:
+            bad(
+                "published",
+                _("“%(value)s” is not yes or no (true/false, ja/nee, 1/0).")
+                % {"value": row["published"]},
+            )
+        else:
+            fields["published"] = published
+            values["published"] = "true" if published else "false"
     for column in (
         "name_nl",
         "name_en",
@@ -202,9 +329,13 @@ def validate_product_values(
 
 
 def validate_pack(
-    line: int, row: dict[str, str], errors: list[RowError]
+    line: int, row: dict[str, str], errors: list[RowError], stored: Pack | None = None
 ) -> tuple[dict[str, str], services.PackInput] | None:
-    """Check the pack columns of one row; canonical values and the pack input."""
+    """Check the pack columns of one row; canonical values and the pack input.
+
+    With `stored` (a partial file) only the columns the row has are checked; the others keep
+    the stored pack's values.
+    """
     before = len(errors)
     values: dict[str, Any] = {}
     for column, default in (
@@ -214,6 +345,9 @@ def validate_pack(
         ("price_eur", ""),
         ("stock", "0"),
     ):
+        if stored is not None and column not in row:
+            values[column] = getattr(stored, column)
+            continue
         raw = row[column] or default
         if column == "price_eur":
             raw = _decimal_text(raw)

@@ -22,7 +22,7 @@ from ..cache import invalidate_catalog_cache
 from ..derived import facet_mask, search_text_of
 from ..models import Article, Brand, CoIngredient, Form, Goal, IngredientLine, Pack, Product
 from ..selectors.reference import nrv_mg as reference_nrv_mg
-from .common import build_children
+from .common import build_children, bulk_set
 from .inputs import IngredientInput, PackInput
 from .products import known_nrv
 from .recompute import dose_values, products_recompute
@@ -104,8 +104,7 @@ def _products_write(items: Sequence[BulkProduct]) -> None:
                 setattr(item.product, name, value)
             by_fields[frozenset(item.fields)].append(item.product)
     for names, products in by_fields.items():
-        for product_chunk in chunks(products):
-            Product.objects.bulk_update(list(product_chunk), sorted(names))
+        bulk_set(Product, products, sorted(names))
 
 
 def _relations_write(items: Sequence[BulkProduct]) -> None:
@@ -133,16 +132,18 @@ def _packs_write(items: Sequence[BulkProduct], now: Any) -> None:
     """Create the new packs, change the changed ones (other packs are kept)."""
     new_packs = [Pack(product=i.product, **p.values()) for i in items for p in i.new_packs]
     changed_packs = []
+    names: set[str] = set()  # only the columns some pack changes: a sync writes price, stock
     for item in items:
         for pack, data in item.changed_packs:
             for name, value in data.values().items():
-                setattr(pack, name, value)
+                if getattr(pack, name) != value:
+                    names.add(name)
+                    setattr(pack, name, value)
             pack.updated_at = now
             changed_packs.append(pack)
     for pack_chunk in chunks(new_packs):
         Pack.objects.bulk_create(list(pack_chunk))
-    for pack_chunk in chunks(changed_packs):
-        Pack.objects.bulk_update(list(pack_chunk), [*PACK_FIELDS, "updated_at"])
+    bulk_set(Pack, changed_packs, [*sorted(names), "updated_at"])
 
 
 @transaction.atomic
@@ -160,8 +161,17 @@ def products_bulk_save(
     _relations_write(items)
     _packs_write(items, now)
     touched_ids = [item.product.pk for item in items if item.product is not None]
-    for id_chunk in chunks(touched_ids):
-        products_recompute(queryset=Product.objects.filter(pk__in=id_chunk), updated_at=now)
+    # Changed packs alone (a price and stock sync) move only the dose figures.
+    dose_only = all(
+        not item.is_new and not item.fields and item.goals is None and item.ingredients is None
+        for item in items
+    )
+    for id_chunk in chunks(touched_ids, 2000):
+        products_recompute(
+            queryset=Product.objects.filter(pk__in=id_chunk),
+            updated_at=now,
+            dose_only=dose_only,
+        )
         if progress:
             progress(len(id_chunk))
     invalidate_catalog_cache()

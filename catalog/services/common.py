@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
+from django.db import connection
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
@@ -59,3 +60,37 @@ def build_children(model: type[M], items: Iterable[Any], **parent: Any) -> list[
         )
         for index, item in enumerate(items)
     ]
+
+
+def bulk_set(model: type[M], objects: Sequence[M], names: Sequence[str], size: int = 2000) -> None:
+    """Store the fields `names` of many saved objects, each its own values.
+
+    Django's `bulk_update` builds a `CASE WHEN id = ... THEN ...` per field and row: about
+    12 ms of Python a row for a pack, minutes for a price sync of 50,000 packs. On PostgreSQL
+    this is one `UPDATE ... FROM (VALUES ...)` statement per `size` rows instead (the values
+    as parameters, cast to the columns' types); elsewhere it is `bulk_update`.
+    """
+    if not objects or not names:
+        return
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_update(objects, list(names), batch_size=500)
+        return
+    meta = model._meta
+    columns: list[Any] = [meta.pk, *(meta.get_field(name) for name in names)]
+    quote = connection.ops.quote_name
+    row = "(" + ", ".join(f"%s::{f.cast_db_type(connection)}" for f in columns) + ")"
+    aliases = ", ".join(quote(f.column) for f in columns)
+    assignments = ", ".join(f"{quote(f.column)} = v.{quote(f.column)}" for f in columns[1:])
+    pk_column = quote(columns[0].column)
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), size):
+            chunk = objects[start : start + size]
+            params: list[Any] = []
+            for obj in chunk:
+                params += [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in columns]
+            cursor.execute(
+                f"UPDATE {quote(meta.db_table)} AS t SET {assignments} "
+                f"FROM (VALUES {', '.join([row] * len(chunk))}) AS v ({aliases}) "
+                f"WHERE t.{pk_column} = v.{pk_column}",
+                params,
+            )

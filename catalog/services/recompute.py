@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -12,8 +13,9 @@ from django.db.models import Prefetch, QuerySet
 from .. import dosing
 from ..cache import invalidate_catalog_cache
 from ..derived import product_keys
-from ..models import IngredientLine, Product
+from ..models import IngredientLine, Pack, Product
 from ..selectors.reference import nrv_mg as reference_nrv_mg
+from .common import assign, bulk_set
 
 DERIVED_FIELDS = (
     "elemental_mg_per_serving",
@@ -95,11 +97,15 @@ def product_recompute(*, product: Product) -> Product:
     return product
 
 
-def _store_derived(products: list[Product], updated_at: datetime | None) -> int:
-    Product.objects.bulk_update(products, DERIVED_FIELDS)
+def _store_derived(
+    products: list[Product], names: Sequence[str], updated_at: datetime | None
+) -> int:
+    """Store the derived fields `names` (and `updated_at`, when given) in one statement."""
     if updated_at is not None:
-        # One plain UPDATE: bulk_update would build a CASE of the same time for every row.
-        Product.objects.filter(pk__in=[p.pk for p in products]).update(updated_at=updated_at)
+        for product in products:
+            product.updated_at = updated_at
+        names = [*names, "updated_at"]
+    bulk_set(Product, products, names)
     return len(products)
 
 
@@ -109,22 +115,48 @@ def products_recompute(
     queryset: QuerySet[Product] | None = None,
     batch_size: int = 1000,
     updated_at: datetime | None = None,
+    dose_only: bool = False,
 ) -> int:
-    """Recompute every product in `queryset` in batches with bulk_update; returns the count.
+    """Recompute every product in `queryset` in batches; returns the count.
 
     `updated_at`, when given, is stored as the products' time of change too (a bulk change of
-    their packs or fields); otherwise `updated_at` stays as it is.
+    their packs or fields); otherwise `updated_at` stays as it is. `dose_only`: only the dose
+    figures, for a change of packs alone (prices, stock), which leaves the search text and
+    facet keys as they are; the products are then read without their brand and goals.
     """
     queryset = queryset if queryset is not None else Product.objects.all()
     nrv = reference_nrv_mg()
+    names = DOSE_FIELDS if dose_only else DERIVED_FIELDS
+    if dose_only:
+        # Only what the dose is computed from: a product row without its long texts.
+        lines = IngredientLine.objects.select_related("form").only(
+            "product_id",
+            "position",
+            "compound_mg",
+            "elemental_mg",
+            "assayed_fraction",
+            "form__elemental_fraction",
+        )
+        packs = Pack.objects.only(
+            "product_id", "servings_per_container", "price_eur", "stock", "sku"
+        )
+        products = queryset.only("pk", "servings_per_day").prefetch_related(
+            Prefetch("ingredients", queryset=lines), Prefetch("packs", queryset=packs)
+        )
+    else:
+        products = with_relations(queryset)
     count = 0
     batch: list[Product] = []
-    for product in with_relations(queryset.order_by("pk")).iterator(chunk_size=batch_size):
-        batch.append(_apply(product, nrv))
+    for product in products.order_by("pk").iterator(chunk_size=batch_size):
+        if dose_only:
+            dose = product_fresh_dose(product=product, nrv_mg=nrv)
+            batch.append(assign(product, dose_values(dose)))
+        else:
+            batch.append(_apply(product, nrv))
         if len(batch) >= batch_size:
-            count += _store_derived(batch, updated_at)
+            count += _store_derived(batch, names, updated_at)
             batch = []
     if batch:
-        count += _store_derived(batch, updated_at)
+        count += _store_derived(batch, names, updated_at)
     invalidate_catalog_cache()
     return count

@@ -10,7 +10,7 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from catalog.admin.products import changed_price
-from catalog.importing import COLUMNS
+from catalog.importing import EXPORT_COLUMNS
 from catalog.models import Pack, Product
 from tests.factories import make_product
 
@@ -181,4 +181,4 @@ def test_export_selected_writes_the_import_columns_for_the_selected_products(
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
     assert sorted(r["sku"] for r in rows) == ["F-30", "F-60", "S-90"]
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == EXPORT_COLUMNS

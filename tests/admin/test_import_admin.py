@@ -1,5 +1,6 @@
 """The admin import page: upload CSV or XLSX, preview (errors or a per-row diff), confirm."""
 
+import csv
 import io
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from catalog import importing
 from catalog.admin import product_forms, product_import
-from catalog.models import Brand, Pack, Product
+from catalog.models import Brand, Goal, Pack, Product
 from tests.importing.conftest import catalog_refs, csv_bytes, row, three_rows  # noqa: F401
 
 # The brand, forms and goals the import rows refer to (tests/importing/conftest.py).
@@ -74,7 +75,8 @@ def test_confirming_writes_the_import_and_logs_it(admin_client):
     assert Product.objects.count() == 2 and Pack.objects.count() == 3
     assert Product.objects.get(slug="vitaflux-magnesium-citrate-400").price_eur == Decimal("12.95")
     messages = [str(m) for m in get_messages(response.wsgi_request)]
-    assert len(messages) == 1
+    assert len(messages) == 2  # done, and: the new products are drafts, how to publish
+    assert "“Geselecteerde producten publiceren”" in messages[1]
     assert list(LogEntry.objects.values_list("action_flag", flat=True)) == [ADDITION, ADDITION]
 
 
@@ -157,12 +159,12 @@ def test_a_confirm_without_the_previewed_file_writes_nothing(admin_client):
 def test_the_file_is_checked_again_on_confirm(admin_client):
     preview = upload(admin_client, csv_bytes(three_rows()))
 
-    Brand.objects.filter(slug="vitaflux").update(slug="vitaflux-old")  # meanwhile...
+    Goal.objects.filter(slug="energy-fatigue").delete()  # meanwhile...
 
     response = confirm(admin_client, preview)
 
     assert response.status_code == 200
-    assert {e.column for e in response.context["errors"]} == {"brand"}
+    assert {e.column for e in response.context["errors"]} == {"goals"}
     assert not Product.objects.exists()
 
 
@@ -170,7 +172,7 @@ def test_the_uploaded_file_is_dropped_from_the_session_when_not_needed(admin_cli
     upload(admin_client, csv_bytes(three_rows()))
     assert product_import.IMPORT_SESSION_KEY in admin_client.session
 
-    upload(admin_client, csv_bytes([row(brand="acme")]))  # a bad file replaces it
+    upload(admin_client, csv_bytes([row(dose_form="pill")]))  # a bad file replaces it
 
     assert product_import.IMPORT_SESSION_KEY not in admin_client.session
 
@@ -194,3 +196,78 @@ def test_the_export_page_downloads_the_whole_catalog(admin_client, fmt, content_
     assert f'.{fmt}"' in response["Content-Disposition"]
     plan = importing.plan_import(response.content, f"export.{fmt}")
     assert plan.ok and plan.counts()["packs_unchanged"] == 3
+
+
+# --- v1.1: brand names, drafts, merges, partial files, the error report -------------------
+
+
+def test_the_preview_lists_new_brands_drafts_and_each_products_outcome(admin_client):
+    from tests.factories import make_product
+
+    make_product(
+        slug="vitaflux-citrate",
+        brand=Brand.objects.get(slug="vitaflux"),
+        name_nl="Magnesiumcitraat 400",
+        name_en="Magnesium Citrate 400",
+        packs=[{"sku": "OLD-1", "servings_per_container": 30, "price_eur": 5}],
+    )
+    rows = [row(brand="VITAFLUX"), row(sku="KM-1", gtin="", brand="Kirkman", name_en="Other")]
+
+    response = upload(admin_client, csv_bytes(rows))
+
+    page = response.content.decode()
+    assert "Kirkman" in page and "kirkman" in page  # the new brand, before anything is written
+    assert "“Geselecteerde producten publiceren”" in page  # Dutch: the admin default
+    products = {p.label: p.status for p in response.context["products"]}
+    assert products == {
+        "“Magnesiumcitraat 400” (vitaflux-citrate)": "merged",
+        "kirkman / Other": "new",
+    }
+    table = page[page.index('id="import-products"') :]
+    assert "vitaflux-citrate" in table and "KM-1" in table
+    assert not Brand.objects.filter(slug="kirkman").exists()
+
+    confirm(admin_client, response)
+
+    assert Brand.objects.get(slug="kirkman").name == "Kirkman"
+    assert Pack.objects.get(sku="VF-CIT-60").product.slug == "vitaflux-citrate"
+
+
+def test_a_price_and_stock_file_is_previewed_and_imported(admin_client):
+    importing.import_products(csv_bytes(three_rows()))
+    data = b"\xef\xbb\xbfsku;price_eur;stock\r\nVF-CIT-60;11,50;4\r\n"
+
+    response = upload(admin_client, data, "sync.csv")
+
+    assert "sku, price_eur, stock" in response.content.decode()
+    diff = {r.sku: [str(c) for c in r.changes] for r in response.context["rows"]}
+    assert diff == {"VF-CIT-60": ["price_eur: 12.95 -> 11.5", "stock: 10 -> 4"]}
+    confirm(admin_client, response)
+    assert Pack.objects.get(sku="VF-CIT-60").price_eur == Decimal("11.50")
+
+
+def test_the_error_report_downloads_as_csv_with_row_column_and_message(admin_client):
+    importing.import_products(csv_bytes(three_rows()))
+    data = b"sku;price_eur;stock\r\nVF-CIT-60;gratis;4\r\nNOPE-1;1,00;1\r\n"
+
+    page = upload(admin_client, data, "sync.csv").content.decode()
+    link = reverse("admin:catalog_product_import_errors")
+    assert link in page
+
+    response = admin_client.get(link)
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="sync-errors.csv"' in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 3
+    assert [r[:2] for r in rows[1:]] == [["2", "price_eur"], ["3", "sku"]]
+    assert "NOPE-1" in rows[2][2]
+
+
+def test_the_error_report_needs_the_import_permission(client, django_user_model):
+    user = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
+    client.force_login(user)
+
+    response = client.get(reverse("admin:catalog_product_import_errors"))
+
+    assert response.status_code in (302, 403)

@@ -57,7 +57,9 @@ def test_jsonl_conditional_get(api, catalog):
 
 def test_merchant_feed_is_rss_with_one_item_per_pack(api, catalog):
     response = api.get(XML)
-    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    assert response.status_code == 200 and response["Content-Type"].startswith(
+        "application/rss+xml"
+    )
     root = ET.fromstring(body(response))
     assert root.tag == "rss" and root.get("version") == "2.0"
     items = root.findall("./channel/item")

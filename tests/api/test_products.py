@@ -16,15 +16,29 @@ def slugs(response):
 
 
 def test_lists_published_products_only_in_name_order(api, catalog):
-    assert slugs(api.get(URL)) == ["bis-200", "kids-gummy", "low-dose", "citrate-400", "mix-250", "oxide-300"]
+    assert slugs(api.get(URL)) == [
+        "bis-200",
+        "kids-gummy",
+        "low-dose",
+        "citrate-400",
+        "mix-250",
+        "oxide-300",
+    ]
 
 
 def test_product_representation_follows_the_contract(api, catalog):
     item = next(p for p in api.get(URL).json()["results"] if p["slug"] == "citrate-400")
     assert item["url"] == "/nl/producten/citrate-400/"
     assert item["brand"] == {"slug": "vitaflux", "name": "Vitaflux"}
-    assert item["forms"] == [{"slug": "citrate", "name": "Magnesiumcitraat", "elemental_mg_per_serving": 133.3}]
-    assert item["serving"] == {"unit": "capsule", "size": 1, "servings_per_day": 3, "servings_per_container": 120}
+    assert item["forms"] == [
+        {"slug": "citrate", "name": "Magnesiumcitraat", "elemental_mg_per_serving": 133.3}
+    ]
+    assert item["serving"] == {
+        "unit": "capsule",
+        "size": 1,
+        "servings_per_day": 3,
+        "servings_per_container": 120,
+    }
     assert item["elemental_mg_per_serving"] == 133.3
     assert item["elemental_mg_per_day"] == 400.0
     assert item["percent_nrv"] == 107
@@ -34,14 +48,20 @@ def test_product_representation_follows_the_contract(api, catalog):
     assert item["days_supply"] == 40
     assert item["in_stock"] is True
     assert item["diet"] == ["vegan", "vegetarian", "gluten_free"]
-    assert item["interaction_warnings"] == [{"substance_class": "bisphosphonates", "severity": "major"}]
+    assert item["interaction_warnings"] == [
+        {"substance_class": "bisphosphonates", "severity": "major"}
+    ]
     assert item["image"] is None
     assert item["updated_at"].endswith("Z")
 
 
 def test_out_of_stock_product_takes_its_cheapest_pack(api, catalog):
     item = next(p for p in api.get(URL).json()["results"] if p["slug"] == "oxide-300")
-    assert item["in_stock"] is False and item["price"]["amount"] == "7.95" and item["price_per_100mg"] == 0.03
+    assert (
+        item["in_stock"] is False
+        and item["price"]["amount"] == "7.95"
+        and item["price_per_100mg"] == 0.03
+    )
 
 
 @pytest.mark.parametrize(
@@ -51,7 +71,10 @@ def test_out_of_stock_product_takes_its_cheapest_pack(api, catalog):
         ("form=citrate,oxide", {"citrate-400", "mix-250", "kids-gummy", "oxide-300"}),
         ("form=citrate&form=oxide", {"citrate-400", "mix-250", "kids-gummy", "oxide-300"}),
         ("form=citrate&goal=energy-fatigue", {"mix-250", "kids-gummy"}),
-        ("goal=sleep-relaxation,muscles-cramps", {"bis-200", "mix-250", "citrate-400", "oxide-300"}),
+        (
+            "goal=sleep-relaxation,muscles-cramps",
+            {"bis-200", "mix-250", "citrate-400", "oxide-300"},
+        ),
         ("brand=noordhof", {"oxide-300", "mix-250", "low-dose"}),
         ("dose_form=tablet,powder", {"oxide-300", "mix-250"}),
         ("min_elemental_mg=200&max_elemental_mg=300", {"bis-200", "mix-250"}),
@@ -67,7 +90,10 @@ def test_out_of_stock_product_takes_its_cheapest_pack(api, catalog):
         ("q=citraat", {"citrate-400", "mix-250", "kids-gummy"}),
         ("q=CITRATE vitaflux", {"citrate-400", "kids-gummy"}),
         ("q=nothing-like-this", set()),
-        ("unknown_param=1", {"citrate-400", "bis-200", "oxide-300", "mix-250", "kids-gummy", "low-dose"}),
+        (
+            "unknown_param=1",
+            {"citrate-400", "bis-200", "oxide-300", "mix-250", "kids-gummy", "low-dose"},
+        ),
     ],
 )
 def test_filters(api, catalog, query, expected):
@@ -79,13 +105,28 @@ def test_filters(api, catalog, query, expected):
     [
         ("price", ["low-dose", "oxide-300", "kids-gummy", "bis-200", "citrate-400", "mix-250"]),
         ("-price", ["mix-250", "citrate-400", "bis-200", "kids-gummy", "oxide-300", "low-dose"]),
-        ("price_per_100mg", ["oxide-300", "citrate-400", "bis-200", "mix-250", "low-dose", "kids-gummy"]),
-        ("-price_per_100mg", ["kids-gummy", "low-dose", "mix-250", "bis-200", "citrate-400", "oxide-300"]),
-        ("elemental_mg_per_day", ["kids-gummy", "low-dose", "bis-200", "mix-250", "oxide-300", "citrate-400"]),
-        ("-elemental_mg_per_day", ["citrate-400", "oxide-300", "mix-250", "bis-200", "kids-gummy", "low-dose"]),
+        (
+            "price_per_100mg",
+            ["oxide-300", "citrate-400", "bis-200", "mix-250", "low-dose", "kids-gummy"],
+        ),
+        (
+            "-price_per_100mg",
+            ["kids-gummy", "low-dose", "mix-250", "bis-200", "citrate-400", "oxide-300"],
+        ),
+        (
+            "elemental_mg_per_day",
+            ["kids-gummy", "low-dose", "bis-200", "mix-250", "oxide-300", "citrate-400"],
+        ),
+        (
+            "-elemental_mg_per_day",
+            ["citrate-400", "oxide-300", "mix-250", "bis-200", "kids-gummy", "low-dose"],
+        ),
         ("name", ["bis-200", "kids-gummy", "low-dose", "citrate-400", "mix-250", "oxide-300"]),
         ("-name", ["oxide-300", "mix-250", "citrate-400", "low-dose", "kids-gummy", "bis-200"]),
-        ("-created_at", ["low-dose", "kids-gummy", "mix-250", "oxide-300", "bis-200", "citrate-400"]),
+        (
+            "-created_at",
+            ["low-dose", "kids-gummy", "mix-250", "oxide-300", "bis-200", "citrate-400"],
+        ),
     ],
 )
 def test_ordering(api, catalog, ordering, expected):
@@ -97,7 +138,9 @@ def test_relevance_ordering_for_q_puts_name_matches_first(api, catalog):
 
 
 def test_english_names_and_urls(api, catalog):
-    item = next(p for p in api.get(f"{URL}?lang=en").json()["results"] if p["slug"] == "citrate-400")
+    item = next(
+        p for p in api.get(f"{URL}?lang=en").json()["results"] if p["slug"] == "citrate-400"
+    )
     assert item["name"] == "Magnesium Citrate 400"
     assert item["url"] == "/en/products/citrate-400/"
     assert item["forms"][0]["name"] == "Magnesium citrate"
@@ -105,7 +148,11 @@ def test_english_names_and_urls(api, catalog):
 
 def test_accept_language_header_picks_english(api, catalog):
     data = api.get(URL, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").json()
-    assert data["facets"]["goal"][0]["label"] in {"Energy", "Muscles & cramps", "Sleep & relaxation"}
+    assert data["facets"]["goal"][0]["label"] in {
+        "Energy",
+        "Muscles & cramps",
+        "Sleep & relaxation",
+    }
     assert data["results"][0]["url"].startswith("/en/products/")
 
 
@@ -175,7 +222,9 @@ def brute_force_facets(api, query):
         others = [(k, v) for k, v in params if k != facet]
         matching = slugs(api.get(f"{URL}?{urlencode(others)}&page_size=100"))
         counts = {}
-        for product in Product.objects.filter(slug__in=matching).prefetch_related("ingredients__form", "goals"):
+        for product in Product.objects.filter(slug__in=matching).prefetch_related(
+            "ingredients__form", "goals"
+        ):
             for value in values_of(product):
                 counts[value] = counts.get(value, 0) + 1
         expected[facet] = counts
@@ -219,7 +268,10 @@ def test_a_write_shows_at_once_in_list_and_facets(api, catalog):
     api.get(URL)  # warm the facet cache
     from tests.factories import make_product
 
-    make_product(slug="fresh-one", ingredients=[{"form": catalog["bis-200"].ingredients.first().form, "elemental_mg": 10}])
+    make_product(
+        slug="fresh-one",
+        ingredients=[{"form": catalog["bis-200"].ingredients.first().form, "elemental_mg": 10}],
+    )
     data = api.get(URL).json()
     assert data["count"] == 7 and "fresh-one" in [p["slug"] for p in data["results"]]
 
@@ -227,7 +279,15 @@ def test_a_write_shows_at_once_in_list_and_facets(api, catalog):
 # --- query counts ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("query", "size"), list(cartesian(["", "form=citrate&goal=energy-fatigue&in_stock=true&within_ul=true&q=mag"], [2, 24, 100])))
+@pytest.mark.parametrize(
+    ("query", "size"),
+    list(
+        cartesian(
+            ["", "form=citrate&goal=energy-fatigue&in_stock=true&within_ul=true&q=mag"],
+            [2, 24, 100],
+        )
+    ),
+)
 def test_list_query_count_is_constant(api, catalog, django_assert_max_num_queries, query, size):
     from tests.factories import make_product
 

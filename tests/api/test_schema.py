@@ -41,9 +41,25 @@ def test_schema_describes_every_contract_endpoint(schema):
 
 def test_list_parameters_are_documented(schema):
     names = {p["name"] for p in schema["paths"]["/api/v1/products/"]["get"]["parameters"]}
-    assert {"form", "goal", "brand", "dose_form", "min_elemental_mg", "max_elemental_mg", "min_price",
-            "max_price", "diet", "in_stock", "within_ul",
-            "ordering", "page", "page_size", "lang", "market", "q"} <= names
+    assert {
+        "form",
+        "goal",
+        "brand",
+        "dose_form",
+        "min_elemental_mg",
+        "max_elemental_mg",
+        "min_price",
+        "max_price",
+        "diet",
+        "in_stock",
+        "within_ul",
+        "ordering",
+        "page",
+        "page_size",
+        "lang",
+        "market",
+        "q",
+    } <= names
 
 
 def test_docs_page_is_served_offline(api):

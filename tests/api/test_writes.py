@@ -26,8 +26,18 @@ def payload(**overrides):
         "diet": ["vegan"],
         "goals": ["muscles-cramps"],
         "ingredients": [{"form": "citrate", "compound_mg": "617.28"}],
-        "co_ingredients": [{"name_nl": "Vitamine B6", "name_en": "Vitamin B6", "amount": "1.4", "unit": "mg"}],
-        "packs": [{"sku": "NEW-60", "gtin": "4006381333931", "servings_per_container": 60, "price_eur": "12.00", "stock": 3}],
+        "co_ingredients": [
+            {"name_nl": "Vitamine B6", "name_en": "Vitamin B6", "amount": "1.4", "unit": "mg"}
+        ],
+        "packs": [
+            {
+                "sku": "NEW-60",
+                "gtin": "4006381333931",
+                "servings_per_container": 60,
+                "price_eur": "12.00",
+                "stock": 3,
+            }
+        ],
     }
     data.update(overrides)
     return data
@@ -35,8 +45,15 @@ def payload(**overrides):
 
 @pytest.fixture
 def editor(db):
-    return make_user(perms=["catalog.add_product", "catalog.change_product", "catalog.delete_product",
-                            "catalog.change_form"], username="editor")
+    return make_user(
+        perms=[
+            "catalog.add_product",
+            "catalog.change_product",
+            "catalog.delete_product",
+            "catalog.change_form",
+        ],
+        username="editor",
+    )
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -80,7 +97,12 @@ def test_patch_recomputes(api, catalog, editor):
 
 def test_put_replaces_packs(api, catalog, editor):
     api.force_authenticate(editor)
-    data = payload(slug="citrate-400", packs=[{"sku": "C400-240", "servings_per_container": 240, "price_eur": "30.00", "stock": 1}])
+    data = payload(
+        slug="citrate-400",
+        packs=[
+            {"sku": "C400-240", "servings_per_container": 240, "price_eur": "30.00", "stock": 1}
+        ],
+    )
     response = api.put(f"{P}citrate-400/", data, format="json")
     assert response.status_code == 200, response.content
     assert [p["sku"] for p in response.json()["packs"]] == ["C400-240"]
@@ -102,19 +124,46 @@ def test_delete(api, catalog, editor):
         ({"ingredients": []}, "ingredients"),
         ({"ingredients": [{"form": "nope", "elemental_mg": "10"}]}, "ingredients"),
         ({"ingredients": [{"form": "citrate"}]}, "ingredients"),
-        ({"ingredients": [{"form": "citrate", "compound_mg": "100", "elemental_mg": "200"}]}, "ingredients"),
-        ({"ingredients": [{"form": "oxide", "elemental_mg": "1500"}]}, "ingredients"),  # 3000 mg/day
-        ({"packs": [{"sku": "X", "gtin": "4006381333932", "servings_per_container": 10, "price_eur": "1"}]}, "packs"),
+        (
+            {"ingredients": [{"form": "citrate", "compound_mg": "100", "elemental_mg": "200"}]},
+            "ingredients",
+        ),
+        (
+            {"ingredients": [{"form": "oxide", "elemental_mg": "1500"}]},
+            "ingredients",
+        ),  # 3000 mg/day
+        (
+            {
+                "packs": [
+                    {
+                        "sku": "X",
+                        "gtin": "4006381333932",
+                        "servings_per_container": 10,
+                        "price_eur": "1",
+                    }
+                ]
+            },
+            "packs",
+        ),
         ({"packs": [{"sku": "C400-120", "servings_per_container": 10, "price_eur": "1"}]}, "packs"),
         ({"packs": [{"sku": "A", "servings_per_container": 10, "price_eur": "-1"}]}, "packs"),
-        ({"packs": [{"sku": "A", "servings_per_container": 10, "price_eur": "1"},
-                    {"sku": "A", "servings_per_container": 20, "price_eur": "2"}]}, "packs"),
+        (
+            {
+                "packs": [
+                    {"sku": "A", "servings_per_container": 10, "price_eur": "1"},
+                    {"sku": "A", "servings_per_container": 20, "price_eur": "2"},
+                ]
+            },
+            "packs",
+        ),
         ({"description_en": "Prevents migraine and cures depression."}, "description_en"),
         ({"name_nl": "Geneest diabetes"}, "name_nl"),
         ({"diet": ["keto"]}, "diet"),
     ],
 )
-def test_bad_bodies_answer_400_naming_the_field_and_write_nothing(api, catalog, editor, overrides, field):
+def test_bad_bodies_answer_400_naming_the_field_and_write_nothing(
+    api, catalog, editor, overrides, field
+):
     api.force_authenticate(editor)
     before = Product.objects.count()
     response = api.post(P, payload(**overrides), format="json")
@@ -131,7 +180,9 @@ def test_malformed_json_is_a_400(api, catalog, editor):
 
 def test_form_fraction_change_recomputes_its_products(api, catalog, editor):
     api.force_authenticate(editor)
-    response = api.patch("/api/v1/forms/bisglycinate/", {"elemental_fraction": "0.12"}, format="json")
+    response = api.patch(
+        "/api/v1/forms/bisglycinate/", {"elemental_fraction": "0.12"}, format="json"
+    )
     assert response.status_code == 200, response.content
     assert Product.objects.get(slug="bis-200").elemental_mg_per_day == Decimal("170.2")
     assert Form.objects.get(slug="bisglycinate").elemental_fraction == Decimal("0.12")
@@ -146,22 +197,56 @@ def test_deleting_a_form_in_use_is_a_conflict(api, catalog):
 
 def test_superuser_writes_goal_article_and_interaction(api, catalog):
     api.force_authenticate(make_user(superuser=True, username="root"))
-    goal = api.post("/api/v1/goals/", {"slug": "focus", "name_nl": "Focus", "name_en": "Focus",
-                                       "claims": ["muscle-function"], "recommended_forms": ["citrate"]}, format="json")
+    goal = api.post(
+        "/api/v1/goals/",
+        {
+            "slug": "focus",
+            "name_nl": "Focus",
+            "name_en": "Focus",
+            "claims": ["muscle-function"],
+            "recommended_forms": ["citrate"],
+        },
+        format="json",
+    )
     assert goal.status_code == 201, goal.content
-    article = api.post("/api/v1/articles/", {
-        "slug": "new-article", "title_nl": "Nieuw", "title_en": "New",
-        "intro_html_nl": "<p>Hallo<script>alert(1)</script></p>", "intro_html_en": "<p>Hello</p>",
-        "sections": [{"heading_nl": "Kop", "heading_en": "Head", "body_html_nl": "<p onclick='x()'>Tekst</p>", "body_html_en": "<p>Text</p>"}],
-        "goals": ["focus"], "products": ["citrate-400"],
-    }, format="json")
+    article = api.post(
+        "/api/v1/articles/",
+        {
+            "slug": "new-article",
+            "title_nl": "Nieuw",
+            "title_en": "New",
+            "intro_html_nl": "<p>Hallo<script>alert(1)</script></p>",
+            "intro_html_en": "<p>Hello</p>",
+            "sections": [
+                {
+                    "heading_nl": "Kop",
+                    "heading_en": "Head",
+                    "body_html_nl": "<p onclick='x()'>Tekst</p>",
+                    "body_html_en": "<p>Text</p>",
+                }
+            ],
+            "goals": ["focus"],
+            "products": ["citrate-400"],
+        },
+        format="json",
+    )
     assert article.status_code == 201, article.content
     data = article.json()
     assert "<script" not in data["intro_html"] and "onclick" not in data["sections"][0]["body_html"]
-    interaction = api.post("/api/v1/interactions/", {
-        "slug": "iron", "kind": "supplement", "severity": "minor", "name_nl": "IJzer", "name_en": "Iron",
-        "advice_nl": "Neem apart.", "advice_en": "Take apart.", "match_terms": "iron\nijzer",
-    }, format="json")
+    interaction = api.post(
+        "/api/v1/interactions/",
+        {
+            "slug": "iron",
+            "kind": "supplement",
+            "severity": "minor",
+            "name_nl": "IJzer",
+            "name_en": "Iron",
+            "advice_nl": "Neem apart.",
+            "advice_en": "Take apart.",
+            "match_terms": "iron\nijzer",
+        },
+        format="json",
+    )
     assert interaction.status_code == 201, interaction.content
     check = api.get("/api/v1/interactions/check/?medication=ijzertabletten&lang=en").json()
     assert [w["substance_class"] for w in check["warnings"]] == ["iron"]

@@ -136,7 +136,9 @@ PAGE_URLS = [
 ]
 
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
-RFC822 = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]?\w+")
+RFC822 = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]?\w+"
+)
 NONCE = re.compile(r'nonce="[^"]*"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 DATE_ONLY_LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")

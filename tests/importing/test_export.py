@@ -128,7 +128,7 @@ def test_the_export_has_one_row_per_pack_in_contract_order(catalog_refs):
 
     data = importing.export_products()
 
-    assert data.decode("utf-8").splitlines()[0] == ",".join(importing.COLUMNS)
+    assert data.decode("utf-8").splitlines()[0] == ",".join(importing.EXPORT_COLUMNS)
     rows = csv_rows(data)
     # Products by brand and English name; packs by container size.
     assert [r["sku"] for r in rows] == ["VF-BIS-90", "VF-CIT-60", "VF-CIT-120"]

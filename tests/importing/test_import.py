@@ -155,7 +155,7 @@ def test_dry_run_reports_and_writes_nothing(catalog_refs):
 BAD_ROWS = {
     "unknown form": ([row(ingredients="citrte:200")], (2, "ingredients", "citrte")),
     "unknown goal": ([row(goals="muscles-cramps|flying")], (2, "goals", "flying")),
-    "unknown brand": ([row(brand="acme")], (2, "brand", "acme")),
+    "brand without letters": ([row(brand="???")], (2, "brand", "???")),
     "unknown diet": ([row(diet="keto")], (2, "diet", "keto")),
     "bad price": ([row(price_eur="cheap")], (2, "price_eur", "")),
     "zero price": ([row(price_eur="0")], (2, "price_eur", "")),
@@ -221,7 +221,7 @@ def test_a_sku_of_another_product_is_refused(catalog_refs):
 
 
 def test_every_bad_row_is_reported_not_only_the_first(catalog_refs):
-    rows = [row(brand="acme"), row(sku="X2", gtin="", price_eur="x", name_en="Other")]
+    rows = [row(brand="???"), row(sku="X2", gtin="", price_eur="x", name_en="Other")]
 
     with pytest.raises(importing.ImportFailed) as failure:
         importing.import_products(csv_bytes(rows))
@@ -232,13 +232,25 @@ def test_every_bad_row_is_reported_not_only_the_first(catalog_refs):
     ]
 
 
-def test_a_missing_column_is_reported_on_the_header_line(catalog_refs):
+def test_a_file_without_a_column_cannot_add_packs_and_says_which_column(catalog_refs):
     columns = [c for c in importing.COLUMNS if c != "servings_per_day"]
+
+    with translation.override("en"), pytest.raises(importing.ImportFailed) as failure:
+        importing.import_products(csv_bytes([row()], columns=columns))
+
+    [error] = failure.value.plan.errors
+    assert (error.line, error.column) == (2, "sku")
+    assert "Unknown SKU “VF-CIT-60”" in error.message and "servings_per_day" in error.message
+    assert not Product.objects.exists()
+
+
+def test_a_file_without_the_sku_column_is_refused_on_the_header_line(catalog_refs):
+    columns = [c for c in importing.COLUMNS if c != "sku"]
 
     with pytest.raises(importing.ImportFailed) as failure:
         importing.import_products(csv_bytes([row()], columns=columns))
 
-    assert [(e.line, e.column) for e in failure.value.plan.errors] == [(1, "servings_per_day")]
+    assert [(e.line, e.column) for e in failure.value.plan.errors] == [(1, "sku")]
 
 
 def test_a_file_that_is_not_utf8_is_refused(catalog_refs):
@@ -261,7 +273,7 @@ def test_an_empty_file_is_refused(catalog_refs, data):
 
 
 def test_a_multiline_description_keeps_line_numbers_right(catalog_refs):
-    rows = [row(description_en="First line.\nSecond line."), row(sku="X2", gtin="", brand="acme")]
+    rows = [row(description_en="First line.\nSecond line."), row(sku="X2", gtin="", brand="?")]
 
     with pytest.raises(importing.ImportFailed) as failure:
         importing.import_products(csv_bytes(rows))

@@ -24,8 +24,18 @@ from catalog.models.products import DoseForm
 pytestmark = pytest.mark.django_db
 
 GOALS = {
-    "muscles-cramps", "energy-fatigue", "sleep-relaxation", "nervous-system-mood", "bones-teeth",
-    "heart-circulation", "digestion", "sport-recovery", "pregnancy", "women", "men", "seniors",
+    "muscles-cramps",
+    "energy-fatigue",
+    "sleep-relaxation",
+    "nervous-system-mood",
+    "bones-teeth",
+    "heart-circulation",
+    "digestion",
+    "sport-recovery",
+    "pregnancy",
+    "women",
+    "men",
+    "seniors",
 }
 
 
@@ -35,7 +45,9 @@ def test_reference_data_is_complete(demo_catalog):
     assert HealthClaim.objects.count() >= 10
     assert Interaction.objects.filter(kind=Interaction.Kind.CONDITION).exists()
     assert Interaction.objects.count() >= 10
-    uls = {(r.market, r.age_min_years): r.amount_mg for r in ReferenceValue.objects.filter(kind="ul")}
+    uls = {
+        (r.market, r.age_min_years): r.amount_mg for r in ReferenceValue.objects.filter(kind="ul")
+    }
     assert uls[("EU", 4)] == 250 and uls[("US", 9)] == 350 and uls[("NO", 18)] == 350
 
 
@@ -88,7 +100,9 @@ def test_loading_twice_changes_nothing(demo_catalog):
     packs = Pack.objects.count()
     call_command("load_demo", verbosity=0)
     after = list(Product.objects.order_by("slug").values("slug", "updated_at", "price_eur"))
-    assert [(b["slug"], b["price_eur"]) for b in before] == [(a["slug"], a["price_eur"]) for a in after]
+    assert [(b["slug"], b["price_eur"]) for b in before] == [
+        (a["slug"], a["price_eur"]) for a in after
+    ]
     assert Pack.objects.count() == packs
 
 

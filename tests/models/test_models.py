@@ -26,7 +26,11 @@ def product(refs):
 
 
 def line(product, **values):
-    data = {"product": product, "form": Form.objects.get(slug="citrate"), "compound_mg": Decimal("500")}
+    data = {
+        "product": product,
+        "form": Form.objects.get(slug="citrate"),
+        "compound_mg": Decimal("500"),
+    }
     data.update(values)
     return IngredientLine(**data)
 
@@ -75,7 +79,9 @@ def test_a_form_fraction_outside_0_1_is_refused(refs, fraction):
 
 
 def test_a_fraction_of_exactly_one_is_allowed(refs):
-    Form(slug="pure", name_nl="Zuiver", name_en="Pure", elemental_fraction=Decimal("1")).full_clean()
+    Form(
+        slug="pure", name_nl="Zuiver", name_en="Pure", elemental_fraction=Decimal("1")
+    ).full_clean()
 
 
 @pytest.mark.parametrize(
@@ -91,22 +97,38 @@ def test_a_fraction_of_exactly_one_is_allowed(refs):
     ],
 )
 def test_bad_packs_name_the_field(product, values, field):
-    data = {"product": product, "sku": "NEW-1", "gtin": "", "servings_per_container": 60,
-            "price_eur": Decimal("9.95"), "stock": 1}
+    data = {
+        "product": product,
+        "sku": "NEW-1",
+        "gtin": "",
+        "servings_per_container": 60,
+        "price_eur": Decimal("9.95"),
+        "stock": 1,
+    }
     data.update(values)
     assert field in errors_of(Pack(**data))
 
 
 def test_the_gtin_message_names_the_check_digit_in_dutch_and_english(product):
-    pack = Pack(product=product, sku="NEW-2", gtin="8712345678907", servings_per_container=60,
-                price_eur=Decimal("9.95"))
+    pack = Pack(
+        product=product,
+        sku="NEW-2",
+        gtin="8712345678907",
+        servings_per_container=60,
+        price_eur=Decimal("9.95"),
+    )
     assert "check digit" in errors_of(pack, "en")["gtin"][0]
     assert "check digit" not in errors_of(pack, "nl")["gtin"][0]
 
 
 def test_a_valid_gtin_passes(product):
-    Pack(product=product, sku="NEW-3", gtin="8712345678906", servings_per_container=60,
-         price_eur=Decimal("9.95")).full_clean()
+    Pack(
+        product=product,
+        sku="NEW-3",
+        gtin="8712345678906",
+        servings_per_container=60,
+        price_eur=Decimal("9.95"),
+    ).full_clean()
 
 
 def test_a_zero_co_ingredient_amount_is_refused(product):
@@ -115,8 +137,14 @@ def test_a_zero_co_ingredient_amount_is_refused(product):
 
 
 def test_duplicate_slugs_and_skus_are_refused(product):
-    twin = Product(slug="base", brand=BrandFactory(), name_nl="x", name_en="x", dose_form="capsule",
-                   serving_unit="capsule")
+    twin = Product(
+        slug="base",
+        brand=BrandFactory(),
+        name_nl="x",
+        name_en="x",
+        dose_form="capsule",
+        serving_unit="capsule",
+    )
     assert "slug" in errors_of(twin, exclude=["goals"])
     sku = product.packs.first().sku
     pack = Pack(product=product, sku=sku, servings_per_container=10, price_eur=Decimal("1.00"))

@@ -156,7 +156,9 @@ def test_the_api_root_links_to_every_resource_feed_and_the_schema(bare_host, cli
         assert client.get(url.removeprefix("http://testserver")).status_code == 200
 
 
-def test_a_body_over_the_limit_is_a_413_without_the_demos_middleware(bare_host, client, demo_catalog):
+def test_a_body_over_the_limit_is_a_413_without_the_demos_middleware(
+    bare_host, client, demo_catalog
+):
     bare_host.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     client.force_login(make_user(username="editor", perms=["catalog.change_goal"]))
     body = json.dumps({"name_en": "x" * 2000})

@@ -37,7 +37,9 @@ def test_a_product_page_renders_in_both_languages(bare_host, client, demo_catalo
     assert 'lang="nl"' in nl.content.decode() and 'lang="en"' in en.content.decode()
 
 
-def test_language_links_canonical_and_hreflang_need_no_context_processor(bare_host, client, demo_catalog):
+def test_language_links_canonical_and_hreflang_need_no_context_processor(
+    bare_host, client, demo_catalog
+):
     bare_host.TEMPLATES = [{**bare_host.TEMPLATES[0], "OPTIONS": {"context_processors": []}}]
 
     html = client.get("/nl/producten/?form=citrate").content.decode()

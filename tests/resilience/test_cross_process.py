@@ -25,6 +25,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
+
 class Served:
     def __init__(self, port: int, env: dict[str, str], tmp: Path) -> None:
         self.port = port

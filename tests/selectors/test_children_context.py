@@ -52,7 +52,9 @@ def test_children_listing_per_market(api, products, market, expected):
 def test_the_query_agrees_with_the_pure_rule(products):
     for market in ("EU", "US", "NO"):
         chosen = set(
-            Product.objects.filter(selectors.reference.children_q(market)).values_list("slug", flat=True)
+            Product.objects.filter(selectors.reference.children_q(market)).values_list(
+                "slug", flat=True
+            )
         )
         by_rule = {
             p.slug

@@ -14,7 +14,9 @@ from tests.factories import make_product
 pytestmark = pytest.mark.django_db
 
 
-def test_reference_snapshot_is_one_query_and_equals_the_orm(demo_catalog, django_assert_num_queries):
+def test_reference_snapshot_is_one_query_and_equals_the_orm(
+    demo_catalog, django_assert_num_queries
+):
     from catalog import services
 
     citrate, oxide = Form.objects.filter(slug__in=["citrate", "oxide"])

@@ -66,7 +66,7 @@ def csv_of(queryset: Any, **changes: str) -> bytes:
     """The export of `queryset` with `changes` made to every row: a file to import."""
     rows = list(csv.DictReader(io.StringIO(importing.export_products(queryset).decode())))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=importing.COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=importing.EXPORT_COLUMNS)
     writer.writeheader()
     writer.writerows(row | changes for row in rows)
     return out.getvalue().encode()

@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def facet_counts(html: str, facet: str) -> dict[str, int]:
-    pattern = (
-        rf'name="{facet}" value="([^"]+)"[^>]*>\s*<label[^>]*>[^<]*<span class="count"[^>]*>\((\d+)\)'
-    )
+    pattern = rf'name="{facet}" value="([^"]+)"[^>]*>\s*<label[^>]*>[^<]*<span class="count"[^>]*>\((\d+)\)'
     return {value: int(n) for value, n in re.findall(pattern, html)}
 
 

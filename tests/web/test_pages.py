@@ -144,8 +144,12 @@ class TestProductPage:
     def test_no_claims_below_15_percent_nrv(self, client, shop):
         from tests.factories import make_product
 
-        make_product(slug="tiny", goals=[shop.cramps], servings_per_day=1,
-                     ingredients=[{"form": shop.citrate, "elemental_mg": "50"}])
+        make_product(
+            slug="tiny",
+            goals=[shop.cramps],
+            servings_per_day=1,
+            ingredients=[{"form": shop.citrate, "elemental_mg": "50"}],
+        )
         html = client.get("/en/products/tiny/").content.decode()
         assert "Magnesium contributes to normal muscle function" not in html
 
@@ -289,7 +293,10 @@ class TestInteractionChecker:
 class TestSeo:
     def test_hreflang_and_canonical(self, client, shop):
         html = client.get("/nl/producten/vitaflux-citrate-400/").content.decode()
-        assert '<link rel="canonical" href="http://testserver/nl/producten/vitaflux-citrate-400/">' in html
+        assert (
+            '<link rel="canonical" href="http://testserver/nl/producten/vitaflux-citrate-400/">'
+            in html
+        )
         assert 'hreflang="en" href="http://testserver/en/products/vitaflux-citrate-400/"' in html
         assert 'hreflang="nl" href="http://testserver/nl/producten/vitaflux-citrate-400/"' in html
         assert 'hreflang="x-default"' in html

@@ -26,24 +26,39 @@ def queries_for(client, url):
 def more_products(shop, n):
     for i in range(n):
         make_product(
-            slug=f"extra-{i}", brand=shop.nordmag if i % 2 else shop.vitaflux,
-            goals=[shop.cramps], ingredients=[{"form": shop.bisgly, "elemental_mg": Decimal("50")}],
-            packs=[{"sku": f"EX-{i}", "servings_per_container": 30 + i,
-                    "price_eur": Decimal("9.95"), "stock": i % 3}],
+            slug=f"extra-{i}",
+            brand=shop.nordmag if i % 2 else shop.vitaflux,
+            goals=[shop.cramps],
+            ingredients=[{"form": shop.bisgly, "elemental_mg": Decimal("50")}],
+            packs=[
+                {
+                    "sku": f"EX-{i}",
+                    "servings_per_container": 30 + i,
+                    "price_eur": Decimal("9.95"),
+                    "stock": i % 3,
+                }
+            ],
         )
 
 
 @pytest.mark.parametrize(
     "query",
-    ["", "?form=citrate", "?form=citrate,bisglycinate&goal=muscles-cramps&in_stock=true",
-     "?diet=vegan&ordering=-price&min_elemental_mg=50", "?q=magnesium&brand=nordmag"],
+    [
+        "",
+        "?form=citrate",
+        "?form=citrate,bisglycinate&goal=muscles-cramps&in_stock=true",
+        "?diet=vegan&ordering=-price&min_elemental_mg=50",
+        "?q=magnesium&brand=nordmag",
+    ],
 )
 def test_listing_queries_do_not_grow_with_products_or_filters(client, shop, query):
     few = queries_for(client, f"/en/products/{query}")
     more_products(shop, 30)
     many = queries_for(client, f"/en/products/{query}")
     assert many == few, (few, many)
-    assert many <= 15  # cold cache: 3 choice lists, 3 label lists, 5 facet scans, page + 2 prefetches, UL table
+    assert (
+        many <= 15
+    )  # cold cache: 3 choice lists, 3 label lists, 5 facet scans, page + 2 prefetches, UL table
 
 
 def test_page_size_does_not_change_the_query_count(client, shop):
@@ -60,8 +75,17 @@ def test_product_page_query_count_does_not_grow_with_packs(client, shop):
     from catalog.models import Product
 
     product = Product.objects.get(slug="vitaflux-duo-150")
-    services.packs_save(product=product, packs=[
-        services.PackInput(sku=f"DUO-{i}", servings_per_container=10 * (i + 1),
-                           price_eur=Decimal("5.00") + i, stock=i) for i in range(8)
-    ], remove_missing=False)
+    services.packs_save(
+        product=product,
+        packs=[
+            services.PackInput(
+                sku=f"DUO-{i}",
+                servings_per_container=10 * (i + 1),
+                price_eur=Decimal("5.00") + i,
+                stock=i,
+            )
+            for i in range(8)
+        ],
+        remove_missing=False,
+    )
     assert queries_for(client, "/en/products/vitaflux-duo-150/") == before

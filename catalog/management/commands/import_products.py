@@ -3,8 +3,10 @@
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -28,7 +30,11 @@ class RawStream:
 class Command(BaseCommand):
     help = (
         "Import products (one row per pack) from a UTF-8 CSV or an XLSX file. Every bad row "
-        "is reported with its line and column, and then nothing is written."
+        "is reported with its line and column, and then nothing is written. A file with only "
+        "some columns (sku plus e.g. price_eur and stock) changes those columns of existing "
+        "packs. Verbosity: 0 errors only, 1 totals and what needs attention (new brands, "
+        "drafts; a dry run also lists every product that changes), 2 every product, "
+        "unchanged ones too."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,8 +47,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-progress", action="store_true", help="Do not show a progress bar."
         )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="Language of the output (default: the project's LANGUAGE_CODE).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override(options["language"] or settings.LANGUAGE_CODE):
+            self.run(options)
+
+    def run(self, options: dict[str, Any]) -> None:
         path = Path(options["file"])
         try:
             data = path.read_bytes()
@@ -50,7 +65,8 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Cannot read %(path)s: %(reason)s") % {"path": path, "reason": error.strerror}
             ) from error
-        quiet = options["no_progress"] or options["verbosity"] < 1
+        verbosity = options["verbosity"]
+        quiet = options["no_progress"] or verbosity < 1
         stream = RawStream(self.stderr)
         with transaction.atomic():
             with tqdm(desc=_("checking"), unit=" rows", disable=quiet, file=stream) as bar:
@@ -68,17 +84,38 @@ class Command(BaseCommand):
                     % {"count": len(plan.errors), "file": path.name}
                 )
             if options["dry_run"]:
-                self.stdout.write(
-                    _("Dry run, nothing written. %(summary)s") % {"summary": plan.summary()}
-                )
+                self.report(plan, verbosity, listing=True)
+                if verbosity >= 1:
+                    self.stdout.write(
+                        _("Dry run, nothing written. %(summary)s") % {"summary": plan.summary()}
+                    )
                 return
             to_write = sum(p.status != importing.STATUS_UNCHANGED for p in plan.products)
             with tqdm(
                 desc=_("writing"), total=to_write, unit=" products", disable=quiet, file=stream
             ) as bar:
                 importing.apply_import(plan, progress=bar.update)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Imported %(file)s. %(summary)s") % {"file": path.name, "summary": plan.summary()}
+        self.report(plan, verbosity, listing=verbosity >= 2)
+        if verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Imported %(file)s. %(summary)s")
+                    % {"file": path.name, "summary": plan.summary()}
+                )
             )
-        )
+
+    def report(self, plan: importing.ImportPlan, verbosity: int, *, listing: bool) -> None:
+        """What the import does: per product (when `listing`), new brands and drafts."""
+        if verbosity < 1:
+            return
+        if plan.partial:
+            self.stdout.write(
+                _("Only these columns are changed: %(columns)s.")
+                % {"columns": ", ".join(plan.columns)}
+            )
+        if listing:
+            for product in plan.products:
+                if verbosity >= 2 or product.status != importing.STATUS_UNCHANGED:
+                    self.stdout.write(f"  {product.describe()}")
+        for text in importing.attention_notes(plan):
+            self.stdout.write(text, style_func=self.style.WARNING)
