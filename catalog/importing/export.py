@@ -59,6 +59,8 @@ def product_values(product: Product) -> dict[str, str]:
         "diet": "|".join(product.diet),
         "description_nl": translated(product, "description_nl"),
         "description_en": translated(product, "description_en"),
+        "route": product.route,
+        "sweeteners": "|".join(product.sweetener_list),
     }
 
 

@@ -28,7 +28,13 @@ COLUMNS: tuple[str, ...] = (
     "stock",
     "description_nl",
     "description_en",
+    "route",
+    "sweeteners",
 )
+# Columns a file may leave out (contract v1.1): `route` (oral or topical; without it a new
+# product gets the route its dose form and texts suggest, an existing one keeps its own) and
+# `sweeteners` (`|`-separated, e.g. xylitol; without it an existing product keeps its own).
+OPTIONAL_COLUMNS = ("route", "sweeteners")
 PACK_COLUMNS = ("sku", "gtin", "servings_per_container", "price_eur", "stock")
 PRODUCT_COLUMNS = tuple(c for c in COLUMNS if c not in PACK_COLUMNS)
 REQUIRED_VALUES = (
@@ -172,7 +178,7 @@ def read_rows(
     errors = [
         RowError(header_line, column, _("The required column is missing."))
         for column in COLUMNS
-        if column not in names
+        if column not in names and column not in OPTIONAL_COLUMNS
     ]
     seen: set[str] = set()
     for name in names:

@@ -11,7 +11,13 @@ from ..models import Product
 from .export import pack_values, product_values
 from .files import COLUMNS, PACK_COLUMNS, PRODUCT_COLUMNS, REQUIRED_VALUES, RowError, read_rows
 from .results import FieldChange, ImportPlan, PackPlan, ProductPlan, Progress
-from .validate import Reference, load_reference, validate_pack, validate_product_values
+from .validate import (
+    Reference,
+    fill_optional_columns,
+    load_reference,
+    validate_pack,
+    validate_product_values,
+)
 
 
 def _changes(old: dict[str, str], new: dict[str, str], columns: Iterable[str]) -> list[FieldChange]:
@@ -174,6 +180,7 @@ def _match_products(
             product = by_name[0]
         group.product = product
         group.is_new = product is None
+        fill_optional_columns(group.values, group.fields, product)
         if product is not None:
             group.changes = _changes(product_values(product), group.values, PRODUCT_COLUMNS)
         for pack in group.packs:

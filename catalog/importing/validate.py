@@ -10,9 +10,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .. import dosing, services
-from ..models import Brand, Form, Goal, IngredientLine, Pack, Product
-from ..models.products import DIET_FIELDS, diet_flags
+from .. import compliance, dosing, services
+from ..models import Brand, Form, Goal, IngredientLine, Pack, Product, Route
+from ..models.products import DIET_FIELDS, diet_flags, split_sweeteners
 from ..services.bulk import chunks
 from ..validators import validate_plausible_dose, validate_sku
 from .export import export_queryset, format_decimal, format_ingredients, pack_values, translated
@@ -183,6 +183,23 @@ def validate_product_values(
         )
     fields.update(diet_flags(diet))
     values["diet"] = "|".join(flag for flag in DIET_FIELDS if fields[flag])
+    route = (row.get("route") or "").strip().lower()
+    if route and route not in Route.values:
+        bad(
+            "route",
+            _("Unknown route “%(route)s”; valid: %(valid)s.")
+            % {"route": route, "valid": ", ".join(Route.values)},
+        )
+    values["route"] = fields["route"] = route  # "": decided by `fill_optional_columns`
+    if "sweeteners" in row:
+        sweeteners = list(dict.fromkeys(split_sweeteners(row["sweeteners"])))
+        values["sweeteners"] = "|".join(sweeteners)
+        fields["sweeteners"] = ", ".join(sweeteners)
+        if len(fields["sweeteners"]) > 255:
+            bad("sweeteners", _("At most 255 characters."))
+    else:
+        values["sweeteners"] = fields["sweeteners"] = ""
+        fields["sweeteners_given"] = False
     ingredients, problems = parse_ingredients(row["ingredients"], ref.forms)
     for problem in problems:
         bad("ingredients", problem)
@@ -199,6 +216,26 @@ def validate_product_values(
     if len(errors) > before:
         return None
     return values, fields, goals, ingredients
+
+
+def fill_optional_columns(
+    values: dict[str, str], fields: dict[str, Any], product: Product | None
+) -> None:
+    """What a row without a route (or a file without a sweeteners column) means: an existing
+    product keeps its own; a new one gets the route its dose form and texts suggest."""
+    given = fields.pop("sweeteners_given", True)
+    if product is not None:
+        if not values["route"]:
+            values["route"] = fields["route"] = product.route
+        if not given:
+            values["sweeteners"] = "|".join(product.sweetener_list)
+            fields["sweeteners"] = product.sweeteners
+        return
+    if not values["route"]:
+        texts = [str(fields.get(c) or "") for c in ("name_nl", "name_en", "description_nl")]
+        values["route"] = fields["route"] = compliance.suggest_route(
+            str(fields.get("dose_form") or ""), texts
+        )
 
 
 def validate_pack(
