@@ -107,7 +107,7 @@ def write_csv(rows: Iterable[dict[str, str]], stream: Any) -> int:
     writer.writerow(COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow([escape_formula(row[c]) for c in COLUMNS])
+        writer.writerow([escape_formula(row.get(c, "")) for c in COLUMNS])
         count += 1
     return count
 
@@ -122,7 +122,7 @@ def write_xlsx(rows: Iterable[dict[str, str]], stream: Any) -> int:
     count = 0
     for row in rows:
         # openpyxl stores a string starting with "=" as a formula: escaping also prevents that.
-        sheet.append([escape_formula(row[c]) for c in COLUMNS])
+        sheet.append([escape_formula(row.get(c, "")) for c in COLUMNS])
         count += 1
     workbook.save(stream)
     return count
