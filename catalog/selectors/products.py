@@ -50,8 +50,8 @@ def product_detail(slug: str) -> Product | None:
 
 
 def related_rows(product: Product, limit: int = 6) -> list[ProductRow]:
-    """Published products for the same goal that bring a form this product does not have,
-    best value first."""
+    """Published products for the same goal and route of use that bring a form this product
+    does not have, best value first (a capsule's page suggests no bath flakes)."""
     goal_ids = [g.id for g in product.goals.all()]
     form_ids = [line.form_id for line in product.ingredients.all()]
     other_form = IngredientLine.objects.filter(product=OuterRef("pk")).exclude(form_id__in=form_ids)
@@ -59,7 +59,7 @@ def related_rows(product: Product, limit: int = 6) -> list[ProductRow]:
     return product_rows(
         Product.objects.published()
         .exclude(pk=product.pk)
-        .filter(Exists(shares_goal), Exists(other_form))
+        .filter(Exists(shares_goal), Exists(other_form), route=product.route)
         .order_by("price_per_100mg", "id")[:limit]
     )
 
