@@ -7,6 +7,7 @@ class it belongs to; a row without a class is a look-alike that must never match
 `selectors.medications`, so an edit counts on the next request.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,24 @@ class MedicationName(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.substance_class or '-'})"
+
+    def clean(self) -> None:
+        """A look-alike names no class; any other row names one."""
+        look_alike = self.kind == self.Kind.LOOK_ALIKE
+        if look_alike and self.substance_class:
+            raise ValidationError(
+                {
+                    "substance_class": _(
+                        "A look-alike never matches: leave the substance class empty."
+                    )
+                },
+                code="look_alike_with_class",
+            )
+        if not look_alike and not self.substance_class:
+            raise ValidationError(
+                {"substance_class": _("Name the substance class, or make the row a look-alike.")},
+                code="class_required",
+            )
 
     @property
     def market_list(self) -> list[str]:

@@ -14,18 +14,7 @@ from .common import assign, store
 
 
 def _check_class(name: MedicationName) -> None:
-    """A look-alike names no class; any other row names a known interaction class."""
-    look_alike = name.kind == MedicationName.Kind.LOOK_ALIKE
-    if look_alike and name.substance_class:
-        raise ValidationError(
-            {"substance_class": _("A look-alike never matches: leave the substance class empty.")},
-            code="look_alike_with_class",
-        )
-    if not look_alike and not name.substance_class:
-        raise ValidationError(
-            {"substance_class": _("Name the substance class, or make the row a look-alike.")},
-            code="class_required",
-        )
+    """The class a row names is one of the catalog's interactions."""
     if name.substance_class and not Interaction.objects.filter(slug=name.substance_class).exists():
         raise ValidationError(
             {
@@ -49,8 +38,8 @@ def medication_name_save(*, medication_name: MedicationName) -> MedicationName:
     medication_name.markets = ",".join(
         dict.fromkeys(m.strip().upper() for m in medication_name.markets.split(",") if m.strip())
     )
+    store(medication_name)  # full_clean: a look-alike names no class, any other row one
     _check_class(medication_name)
-    store(medication_name)
     invalidate_catalog_cache()
     return medication_name
 
