@@ -52,3 +52,26 @@ def test_an_unknown_class_is_refused_naming_the_field(demo_catalog):
         services.medication_name_upsert(name="Controloc", substance_class="antacids", kind="brand")
 
     assert "substance_class" in error.value.message_dict
+
+
+def test_the_seeded_table_matches_every_test_text_as_the_shipped_data_does(db):
+    """The table seeded by migration 0006 is the shipped data: on every medication test set
+    (tests/compliance/data/medications_*.jsonl) the checker finds the same classes, ambiguity
+    and notes as the pure engine's scores were measured with."""
+    from catalog import compliance
+    from tests.compliance.medications_eval import DATA, interactions, read
+
+    terms = interactions()
+    seeded = medications.build_lexicon(medications._read_names())
+    texts = [row["text"] for path in sorted(DATA.glob("medications_*.jsonl")) for row in read(path)]
+    assert len(texts) >= 150
+
+    def found(lexicon, text):
+        return sorted(
+            (m.slug, m.ambiguous, m.note_nl, m.note_en)
+            for m in compliance.match_medications([text], terms, lexicon)
+        )
+
+    shipped = compliance.default_lexicon()
+    differing = [t for t in texts if found(seeded, t) != found(shipped, t)]
+    assert differing == []
