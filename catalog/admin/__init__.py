@@ -4,4 +4,4 @@ Every save, delete and action writes through `catalog.services` (`writes.Service
 which recomputes the derived fields; nothing here writes to the catalog's tables.
 """
 
-from . import content, packs, products, reference  # noqa: F401  (registers the ModelAdmins)
+from . import content, medications, packs, products, reference  # noqa: F401  (registers the ModelAdmins)

@@ -61,6 +61,8 @@ class ProductAdminForm(forms.ModelForm):
             "serving_size",
             "servings_per_day",
             "min_age_years",
+            "route",
+            "sweeteners",
             *DIET_FIELDS,
             "description_nl",
             "description_en",

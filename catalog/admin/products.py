@@ -113,6 +113,7 @@ class ProductAdmin(ServiceWrites, ImportExportPages, TabbedAdmin):
         "goals",
         "brand",
         "dose_form",
+        "route",
         "published",
         "in_stock",
         ExceedsUlFilter,
@@ -145,6 +146,8 @@ class ProductAdmin(ServiceWrites, ImportExportPages, TabbedAdmin):
                     "serving_size",
                     "servings_per_day",
                     "min_age_years",
+                    "route",
+                    "sweeteners",
                 )
             },
         ),

@@ -24,6 +24,7 @@ from ..models import (
     Interaction,
     Pack,
     Product,
+    Route,
     ServingUnit,
 )
 from ..models.products import DIET_FIELDS, diet_flags
@@ -147,6 +148,18 @@ class ProductWrite(CatalogInput):
     )
     servings_per_day = s.IntegerField(min_value=1, max_value=24)
     min_age_years = s.IntegerField(min_value=0, max_value=120, default=18)
+    route = s.ChoiceField(
+        choices=Route.choices,
+        required=False,
+        help_text="oral or topical; a new product without it gets the route its dose form "
+        "and directions suggest.",
+    )
+    sweeteners = s.ListField(
+        child=s.CharField(max_length=40),
+        required=False,
+        max_length=6,
+        help_text="Sweeteners and polyols of the ingredient list (xylitol, sucralose).",
+    )
     published = s.BooleanField(default=False)
     diet = s.ListField(
         child=s.ChoiceField(choices=DIET_FIELDS), required=False, default=list, max_length=5
@@ -238,6 +251,9 @@ class ProductWrite(CatalogInput):
         fields = {k: v for k, v in attrs.items() if k not in relations}
         if "diet" in attrs:
             fields.update(diet_flags(attrs["diet"]))
+        if "sweeteners" in attrs:
+            names = (n.strip() for n in attrs["sweeteners"])
+            fields["sweeteners"] = ", ".join(dict.fromkeys(n for n in names if n))
         return services.ProductInput(
             fields=fields,
             goals=attrs.get("goals"),

@@ -83,6 +83,9 @@ class ProductFilter(django_filters.FilterSet):
     max_price = AmountFilter(method="filter_facet", label=_("Maximum price (EUR)"))
     in_stock = StrictBooleanFilter(field_name="in_stock", label=_("In stock"))
     diet = SlugListFilter(method="filter_diet", valid=lambda: DIET_FIELDS, label=_("Diet"))
+    route = SlugListFilter(
+        method="filter_route", valid=lambda: compliance.Route.ALL, label=_("Route of use")
+    )
     within_ul = StrictBooleanFilter(method="filter_within_ul", label=_("Within the upper level"))
     for_children = StrictBooleanFilter(method="filter_for_children", label=_("For children"))
     market = ChoiceFilter(
@@ -133,6 +136,10 @@ class ProductFilter(django_filters.FilterSet):
 
     def filter_diet(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
         return qs.filter(**{flag: True for flag in value}) if value else qs
+
+    def filter_route(self, qs: QuerySet[Product], name: str, value: list[str]) -> QuerySet[Product]:
+        """oral (swallowed), topical (skin or bath), or both."""
+        return qs.filter(route__in=value) if value else qs
 
     def filter_within_ul(
         self, qs: QuerySet[Product], name: str, value: bool | None

@@ -60,6 +60,8 @@ def product_values(product: Product) -> dict[str, str]:
         "description_nl": translated(product, "description_nl"),
         "description_en": translated(product, "description_en"),
         "published": "true" if product.published else "false",
+        "route": product.route,
+        "sweeteners": "|".join(product.sweetener_list),
     }
 
 

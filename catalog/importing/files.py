@@ -35,8 +35,11 @@ COLUMNS: tuple[str, ...] = (
     "description_nl",
     "description_en",
 )
-# Optional in a full file (new products are drafts without `published`); export writes them.
-OPTIONAL_COLUMNS: tuple[str, ...] = ("published",)
+# Optional in a full file, written by export (contract v1.1): `published` (without it new
+# products are drafts and existing ones keep their state), `route` (oral or topical; without
+# it a new product gets the route its dose form and texts suggest, an existing one keeps its
+# own) and `sweeteners` (`|`-separated, e.g. xylitol; without it a product keeps its own).
+OPTIONAL_COLUMNS: tuple[str, ...] = ("published", "route", "sweeteners")
 EXPORT_COLUMNS = COLUMNS + OPTIONAL_COLUMNS
 KNOWN_COLUMNS = frozenset(EXPORT_COLUMNS)
 PACK_COLUMNS = ("sku", "gtin", "servings_per_container", "price_eur", "stock")

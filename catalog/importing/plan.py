@@ -26,7 +26,13 @@ from .files import (
     read_file,
 )
 from .results import FieldChange, ImportPlan, PackPlan, ProductPlan, Progress
-from .validate import Reference, load_reference, validate_pack, validate_product_values
+from .validate import (
+    Reference,
+    fill_optional_columns,
+    load_reference,
+    validate_pack,
+    validate_product_values,
+)
 
 Row = dict[str, str]
 
@@ -266,6 +272,7 @@ def _match_products(
             product = by_name[0]
         group.product = product
         group.is_new = product is None
+        fill_optional_columns(group.values, group.fields, product)
     _diff(
         (g for g in groups.values() if not g.is_new),
         PRODUCT_COLUMNS,

@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .. import dosing, services
+from .. import compliance, dosing, services
 from ..compliance import fold
-from ..models import Brand, Form, Goal, IngredientLine, Pack, Product
-from ..models.products import DIET_FIELDS, diet_flags
+from ..models import Brand, Form, Goal, IngredientLine, Pack, Product, Route
+from ..models.products import DIET_FIELDS, diet_flags, split_sweeteners
 from ..services.bulk import chunks
 from ..validators import validate_plausible_dose, validate_sku
 from .export import export_queryset, format_decimal, format_ingredients, pack_values, translated
@@ -310,6 +310,21 @@ def validate_product_values(
         )
     fields.update(diet_flags(diet))
     values["diet"] = "|".join(flag for flag in DIET_FIELDS if fields[flag])
+    route = (row.get("route") or "").strip().lower()
+    if route and route not in Route.values:
+        bad(
+            "route",
+            _("Unknown route “%(route)s”; valid: %(valid)s.")
+            % {"route": route, "valid": ", ".join(Route.values)},
+        )
+    if route:  # no column or an empty cell: decided by `fill_optional_columns`
+        values["route"] = fields["route"] = route
+    if "sweeteners" in row:  # no column: a product keeps its own (a new one has none)
+        sweeteners = list(dict.fromkeys(split_sweeteners(row["sweeteners"])))
+        values["sweeteners"] = "|".join(sweeteners)
+        fields["sweeteners"] = ", ".join(sweeteners)
+        if len(fields["sweeteners"]) > 255:
+            bad("sweeteners", _("At most 255 characters."))
     ingredients, problems = parse_ingredients(row["ingredients"], ref.forms)
     for problem in problems:
         bad("ingredients", problem)
@@ -326,6 +341,18 @@ def validate_product_values(
     if len(errors) > before:
         return None
     return values, fields, goals, ingredients
+
+
+def fill_optional_columns(
+    values: dict[str, str], fields: dict[str, Any], product: Product | None
+) -> None:
+    """What a row without a route means: an existing product keeps its own (the column is
+    not compared, not written); a new one gets the route its dose form and texts suggest."""
+    if product is None and not values.get("route"):
+        texts = [str(fields.get(c) or "") for c in ("name_nl", "name_en", "description_nl")]
+        values["route"] = fields["route"] = compliance.suggest_route(
+            str(fields.get("dose_form") or ""), texts
+        )
 
 
 def validate_pack(

@@ -3,7 +3,17 @@
 from .compounds import Form
 from .content import Article, ArticleSection, FaqItem
 from .goals import Goal
-from .products import Brand, CoIngredient, DoseForm, IngredientLine, Pack, Product, ServingUnit
+from .medications import MedicationName
+from .products import (
+    Brand,
+    CoIngredient,
+    DoseForm,
+    IngredientLine,
+    Pack,
+    Product,
+    Route,
+    ServingUnit,
+)
 from .safety import HealthClaim, Interaction, Market, ReferenceValue
 from .state import CatalogState
 
@@ -21,8 +31,10 @@ __all__ = [
     "IngredientLine",
     "Interaction",
     "Market",
+    "MedicationName",
     "Pack",
     "Product",
     "ReferenceValue",
+    "Route",
     "ServingUnit",
 ]

@@ -1,5 +1,6 @@
 """Products and what they are made of: brands, ingredient lines, co-ingredients and packs."""
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,11 @@ def diet_flags(diet: Iterable[str]) -> dict[str, bool]:
     return {flag: flag in chosen for flag in DIET_FIELDS}
 
 
+def split_sweeteners(text: str) -> list[str]:
+    """The names of a sweeteners field ("xylitol, sucralose"; commas, "|" or lines)."""
+    return [name.strip() for name in re.split(r"[,|\n]", text or "") if name.strip()]
+
+
 class DoseForm(models.TextChoices):
     CAPSULE = "capsule", _("Capsule")
     TABLET = "tablet", _("Tablet")
@@ -40,6 +46,13 @@ class DoseForm(models.TextChoices):
     GUMMY = "gummy", _("Gummy")
     SPRAY = "spray", _("Spray")
     FLAKES = "flakes", _("Flakes")
+
+
+class Route(models.TextChoices):
+    """How a product is used (`compliance.routes`): swallowed, or on the skin or in the bath."""
+
+    ORAL = "oral", _("oral (swallowed)")
+    TOPICAL = "topical", _("external use (skin or bath)")
 
 
 class ServingUnit(models.TextChoices):
@@ -122,6 +135,25 @@ class Product(models.Model):
         help_text=_(
             "Youngest age the product is meant for; children's products are checked "
             "against the children's upper level."
+        ),
+    )
+    route = models.CharField(
+        _("route of use"),
+        max_length=10,
+        choices=Route.choices,
+        default=Route.ORAL,
+        help_text=_(
+            "External-use products (bath flakes, magnesium oil) get no daily dose, % NRV, "
+            "supplement label texts or health claims."
+        ),
+    )
+    sweeteners = models.CharField(
+        _("sweeteners"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Sweeteners and polyols as the ingredient list names them, separated by commas "
+            "(xylitol, sucralose); they set the label's sweetener and laxative texts."
         ),
     )
     vegan = models.BooleanField(_("vegan"), default=False)
@@ -238,6 +270,14 @@ class Product(models.Model):
     @property
     def diet(self) -> list[str]:
         return [flag for flag in DIET_FIELDS if getattr(self, flag)]
+
+    @property
+    def sweetener_list(self) -> list[str]:
+        return split_sweeteners(self.sweeteners)
+
+    @property
+    def is_topical(self) -> bool:
+        return self.route == Route.TOPICAL
 
 
 class IngredientLine(models.Model):

@@ -13,9 +13,10 @@ from django.utils import translation
 
 from .. import compliance
 from ..cache import cached
-from ..models import IngredientLine, Interaction, Product
+from ..models import IngredientLine, Interaction, Product, ReferenceValue
 from ..models.content import lines
-from .reference import InteractionClass, by_severity, interaction_classes, ul_mg
+from .medications import medication_lexicon
+from .reference import InteractionClass, by_severity, interaction_classes, reference_bands, ul_mg
 
 TEXTS = ("name", "mechanism", "advice", "examples")
 LANGS = ("nl", "en")
@@ -143,16 +144,26 @@ class CheckedProduct:
     slug: str
     name: str
     elemental_mg_per_day: Decimal
+    route: str = compliance.Route.ORAL
+    min_age_years: int = compliance.ADULT_AGE
+
+    @property
+    def is_topical(self) -> bool:
+        return compliance.is_topical(self.route)
 
 
 @dataclass(frozen=True)
 class CheckWarning:
     """A warning of the checker: the interaction, what in the query matched it, and the
-    chosen products it concerns."""
+    chosen products it concerns; for words that can mean more than one kind of medicine
+    (`ambiguous`), the other classes they can mean and a note on what tells them apart."""
 
     interaction: InteractionInfo
     matched: str
     products: tuple[str, ...]
+    ambiguous: bool = False
+    alternatives: tuple[str, ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,13 +171,25 @@ class InteractionCheck:
     """The checker's outcome; texts in the language it was made for."""
 
     products: list[CheckedProduct]
-    total_elemental_mg_per_day: Decimal
-    ul_mg: Decimal | None
+    total_elemental_mg_per_day: Decimal  # swallowed products only
+    ul_mg: Decimal | None  # the level the total is compared with (a child's when children)
     market: str
     exceeds_ul: bool
     warnings: list[CheckWarning]
     advice: list[str]
     lang: str
+    children: bool = False  # compared with a children's upper level
+    ul_age_years: int = compliance.ADULT_AGE
+    external_products: tuple[str, ...] = ()  # for external use: not in the total
+
+
+def ul_bands(market: str) -> list[compliance.UlBand]:
+    """The market's supplemental upper levels by age band (children's levels included)."""
+    return [
+        compliance.UlBand(b.age_min_years, b.age_max_years, b.amount_mg)
+        for b in reference_bands()
+        if b.kind == ReferenceValue.Kind.UL and b.market == market
+    ]
 
 
 def interaction_check(
@@ -178,7 +201,13 @@ def interaction_check(
     lang: str,
 ) -> InteractionCheck:
     """The interaction checker's answer in `lang`; unknown product slugs are left out
-    (callers validate them first: `filters.InteractionCheckForm`)."""
+    (callers validate them first: `filters.InteractionCheckForm`).
+
+    Products for external use are listed but not added to the daily total; products that are
+    all for children are compared with the market's children's upper level for the age that
+    may take them all, never with the adults' level (`compliance.check_interactions`).
+    Medication names are matched with the names table of the database (`medications`).
+    """
     products = list(
         Product.objects.published()
         .filter(slug__in=list(product_slugs))
@@ -190,37 +219,64 @@ def interaction_check(
     )
     checked = [
         compliance.CheckedProduct(
-            p.slug, p.elemental_mg_per_day, tuple(line.form_id for line in p.ingredients.all())
+            p.slug,
+            p.elemental_mg_per_day,
+            tuple(line.form_id for line in p.ingredients.all()),
+            min_age_years=p.min_age_years,
+            route=p.route,
         )
         for p in products
     ]
-    ul = ul_mg(market, 18)
     infos = interactions()
     result = compliance.check_interactions(
         products=checked,
         medications=medications,
         conditions=conditions,
         interactions=infos,
-        ul_mg=ul,
+        ul_mg=ul_mg(market, compliance.ADULT_AGE),
+        children_ul_bands=ul_bands(market),
+        lexicon=medication_lexicon(),
     )
     by_slug = {i.slug: i for i in infos}
     with translation.override(lang):
         advice = [
-            compliance.advice_text(code, ul_mg=ul, total_mg=result.total_elemental_mg_per_day)
+            compliance.advice_text(
+                code,
+                ul_mg=result.ul_mg,
+                total_mg=result.total_elemental_mg_per_day,
+                age_years=result.ul_age_years,
+            )
             for code in result.advice_codes
         ]
     return InteractionCheck(
         products=[
-            CheckedProduct(p.slug, getattr(p, f"name_{lang}") or p.name_nl, p.elemental_mg_per_day)
+            CheckedProduct(
+                p.slug,
+                getattr(p, f"name_{lang}") or p.name_nl,
+                p.elemental_mg_per_day,
+                p.route,
+                p.min_age_years,
+            )
             for p in products
         ],
         total_elemental_mg_per_day=result.total_elemental_mg_per_day,
-        ul_mg=ul,
+        ul_mg=result.ul_mg,
         market=market,
         exceeds_ul=result.exceeds_ul,
         warnings=[
-            CheckWarning(by_slug[w.slug], w.matched, tuple(w.products)) for w in result.warnings
+            CheckWarning(
+                by_slug[w.slug],
+                w.matched,
+                tuple(w.products),
+                w.ambiguous,
+                w.alternatives,
+                w.note_nl if lang == "nl" else w.note_en,
+            )
+            for w in result.warnings
         ],
         advice=advice,
         lang=lang,
+        children=result.children,
+        ul_age_years=result.ul_age_years,
+        external_products=result.external_products,
     )

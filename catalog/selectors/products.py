@@ -50,8 +50,8 @@ def product_detail(slug: str) -> Product | None:
 
 
 def related_rows(product: Product, limit: int = 6) -> list[ProductRow]:
-    """Published products for the same goal that bring a form this product does not have,
-    best value first."""
+    """Published products for the same goal and route of use that bring a form this product
+    does not have, best value first (a capsule's page suggests no bath flakes)."""
     goal_ids = [g.id for g in product.goals.all()]
     form_ids = [line.form_id for line in product.ingredients.all()]
     other_form = IngredientLine.objects.filter(product=OuterRef("pk")).exclude(form_id__in=form_ids)
@@ -59,7 +59,7 @@ def related_rows(product: Product, limit: int = 6) -> list[ProductRow]:
     return product_rows(
         Product.objects.published()
         .exclude(pk=product.pk)
-        .filter(Exists(shares_goal), Exists(other_form))
+        .filter(Exists(shares_goal), Exists(other_form), route=product.route)
         .order_by("price_per_100mg", "id")[:limit]
     )
 
@@ -103,12 +103,17 @@ def shelf(
 def mark_upper_levels(rows: list[ProductRow], market: str) -> list[ProductRow]:
     """Set `ul_exceeded` on each row whose daily dose is above its market's upper level."""
     for row in rows:
-        row.ul_exceeded = dosing.exceeds_ul(row.elemental_mg_per_day, product_ul_mg(row, market))
+        row.ul_exceeded = compliance.rules_for(row.route).upper_level_flags and dosing.exceeds_ul(
+            row.elemental_mg_per_day, product_ul_mg(row, market)
+        )
     return rows
 
 
 def product_claims(product: Product) -> list[HealthClaim]:
-    """Authorised claims the product may carry: its goals' claims, only at >= 15 % NRV."""
+    """Authorised claims the product may carry: its goals' claims, only at >= 15 % NRV, and
+    none on a product for external use (claims are for foods: `compliance.routes`)."""
+    if not compliance.rules_for(product.route).health_claims:
+        return []
     if not compliance.may_carry_claims(product.elemental_mg_per_day, nrv_mg()):
         return []
     claims: dict[int, HealthClaim] = {}
@@ -134,8 +139,8 @@ class DoseRow:
 
 def product_dose_rows(product: Product) -> list[DoseRow]:
     """Magnesium per form (per serving and per day, % NRV), then co-ingredients; names in the
-    active language."""
-    nrv = nrv_mg()
+    active language. A product for external use has no % NRV (`compliance.routes`)."""
+    nrv = nrv_mg() if compliance.rules_for(product.route).percent_nrv else None
     rows = []
     for line in product.ingredients.all():
         per_serving = dosing.elemental_mg_for_line(dosing.IngredientAmount.of(line))
@@ -149,7 +154,7 @@ def product_dose_rows(product: Product) -> list[DoseRow]:
                 dosing.round_mg(per_serving),
                 per_day,
                 "mg",
-                dosing.percent_nrv(per_day, nrv),
+                dosing.percent_nrv(per_day, nrv) if nrv else None,
             )
         )
     for co in product.co_ingredients.all():
@@ -194,6 +199,8 @@ def product_label(product: Product, lang: str) -> list[compliance.LabelText]:
             servings_per_day=product.servings_per_day,
             nutrients=nutrients,
             children_product=compliance.is_children_product(product.min_age_years),
+            route=product.route,
+            sweeteners=product.sweetener_list,
         ),
         lang,
     )

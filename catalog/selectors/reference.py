@@ -257,9 +257,10 @@ def within_ul_q(market: str) -> Q:
     """Products whose daily dose stays within the UL for their youngest intended user.
 
     Ages with the same UL are grouped into one condition, so the query stays small; ages with
-    no UL set count as within (there is no level to exceed).
+    no UL set count as within (there is no level to exceed), and so do products for external
+    use (the upper level concerns magnesium taken by mouth: `compliance.routes`).
     """
-    condition = Q(pk__in=[])
+    condition = Q(route=compliance.Route.TOPICAL)
     for first, last, ul in _ul_age_groups(market):
         ages = (
             Q(min_age_years__gte=first)

@@ -13,6 +13,7 @@ from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from ..compliance import is_topical
 from ..derived import fits_masks
 from ..models import IngredientLine, Product
 from ..models.products import DIET_FIELDS, DoseForm
@@ -89,6 +90,7 @@ SUMMARY_FIELDS = (
     "days_supply",
     "in_stock",
     "min_age_years",
+    "route",
     "image",
     "updated_at",
     *DIET_FIELDS,
@@ -117,6 +119,7 @@ class ProductRow:
     days_supply: int | None
     in_stock: bool
     min_age_years: int
+    route: str  # oral, or topical (skin or bath: no daily oral dose, NRV or upper level)
     image: str  # the stored file name, "" for none
     updated_at: datetime
     diet: list[str]
@@ -133,6 +136,10 @@ class ProductRow:
     @property
     def name(self) -> str:
         return (self.name_en if _active_lang() == "en" else None) or self.name_nl
+
+    @property
+    def is_topical(self) -> bool:
+        return is_topical(self.route)
 
     @property
     def dose_form_label(self) -> str:

@@ -9,6 +9,7 @@ Functions are keyword-only and named `<entity>_<action>` (HackSoft style); calle
 - `recompute`: the stored derived fields (dose figures, search text, facet keys);
 - `products`, `packs`: products with their lines and packs, publish, price and stock changes;
 - `reference`: brands, forms, goals, claims, interactions, NRV and upper levels;
+- `medications`: the medication names table the interaction checker matches with;
 - `content`: articles (rich text sanitised once, here); `deletes`: any object;
 - `bulk`: the import's and `generate_catalog`'s writers; `groups`: the admin's staff groups;
 - `common`: the steps they share (store validated, replace relations and children).
@@ -34,6 +35,7 @@ from .inputs import (
     ProductInput,
     SectionInput,
 )
+from .medications import medication_name_save, medication_name_upsert
 from .packs import (
     changed_price,
     pack_delete,
@@ -51,6 +53,7 @@ from .products import (
     product_save,
     products_delete,
     products_publish,
+    suggested_route,
 )
 from .recompute import (
     DERIVED_FIELDS,
@@ -107,6 +110,8 @@ __all__ = [
     "interaction_save",
     "interaction_upsert",
     "known_nrv",
+    "medication_name_save",
+    "medication_name_upsert",
     "object_delete",
     "objects_delete",
     "pack_delete",
@@ -130,6 +135,7 @@ __all__ = [
     "products_tables_analyze",
     "reference_value_save",
     "reference_value_upsert",
+    "suggested_route",
     "unique_slugs",
     "with_relations",
 ]

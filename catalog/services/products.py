@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .. import dosing
+from .. import compliance, dosing
 from ..cache import invalidate_catalog_cache
 from ..models import CoIngredient, IngredientLine, Product
 from ..validators import validate_plausible_dose
@@ -65,6 +65,16 @@ def _check_plausible_dose(product: Product, ingredients: Sequence[IngredientInpu
             raise ValidationError({"ingredients": error.error_list}) from None
 
 
+def suggested_route(product: Product) -> str:
+    """The route a product without one gets: from its dose form and its names and directions
+    (`compliance.suggest_route`: flakes are for the bath, "for use on the skin only")."""
+    texts = [
+        str(getattr(product, name, "") or "")
+        for name in ("name_nl", "name_en", "directions_nl", "directions_en")
+    ]
+    return compliance.suggest_route(product.dose_form, texts)
+
+
 @transaction.atomic
 def product_save(*, data: ProductInput, product: Product | None = None) -> Product:
     """Create (product=None, or an unsaved Product) or update a product with its lines and
@@ -77,6 +87,8 @@ def product_save(*, data: ProductInput, product: Product | None = None) -> Produ
     product = product if product is not None else Product()
     for name, value in data.fields.items():
         setattr(product, name, value)
+    if product.pk is None and "route" not in data.fields:
+        product.route = suggested_route(product)
     product.full_clean(exclude=["goals"])
     _check_plausible_dose(product, data.ingredients)
     product.save()

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from ..compliance import rules_for
 from ..conf import catalog_settings
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -133,6 +134,11 @@ def product_graph(
     }
     if product.image:
         product_node["image"] = request.build_absolute_uri(product.image.url)
+    if not rules_for(product.route).daily_oral_dose:
+        # Bath flakes, a skin spray: not a dietary supplement, no intake to describe.
+        product_node["category"] = "External use (skin or bath)"
+        del product_node["isRelatedTo"]
+        return {"@context": "https://schema.org", "@graph": [_compact(product_node)]}
     return {
         "@context": "https://schema.org",
         "@graph": [_compact(product_node), _compact(supplement)],

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from ..filters import ProductFilter
-from ..models import Product
+from ..models import Product, Route
 from ..models.products import DIET_FIELDS
 
 # The listing's parameters in the order they appear in shareable URLs.
@@ -28,6 +28,7 @@ LIST_PARAMS = (
     "in_stock",
     "within_ul",
     "for_children",
+    "route",
     "market",
     "ordering",
 )
@@ -68,6 +69,8 @@ def listing_chips(
             labels[(facet, item["value"])] = item["label"]
     for flag in DIET_FIELDS:
         labels[("diet", flag)] = diet_label(flag)
+    for option in route_options(filterset):
+        labels[("route", option["value"])] = option["label"]
     fields = filterset.form.fields
     chips = []
     for name, value in state:
@@ -84,6 +87,15 @@ def listing_chips(
         rest = [(n, v) for n, v in state if (n, v) != (name, value)]
         chips.append({"label": text, "url": query_url(rest, request.path)})
     return chips
+
+
+def route_options(filterset: ProductFilter) -> list[dict[str, Any]]:
+    """The route-of-use choices (swallowed, external use) with their checked state."""
+    selected = set(filterset.selected("route"))
+    return [
+        {"value": value, "label": str(label), "checked": value in selected}
+        for value, label in Route.choices
+    ]
 
 
 def facet_groups(filterset: ProductFilter, facets: dict[str, Any]) -> list[dict[str, Any]]:

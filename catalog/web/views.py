@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -34,7 +35,14 @@ from ..models.products import DIET_FIELDS
 from ..selectors import content
 from ..selectors.products import shelf
 from . import jsonld
-from .listing import LIST_PARAMS, diet_label, facet_groups, listing_chips, query_url
+from .listing import (
+    LIST_PARAMS,
+    diet_label,
+    facet_groups,
+    listing_chips,
+    query_url,
+    route_options,
+)
 
 PAGE_SIZE = 24
 
@@ -163,6 +171,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
             {"value": flag, "label": diet_label(flag), "checked": flag in selected_diet}
             for flag in DIET_FIELDS
         ],
+        "route_options": route_options(filterset),
         "sort_options": [(key, label) for key, (_fields, label) in ORDERINGS.items()],
         "ordering": cleaned.get("ordering") or "",
         "values": {name: request.GET.get(name, "")[:200] for name in LIST_PARAMS},
@@ -192,7 +201,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404(_("No such product."))
     market_form = MarketForm(request.GET)
     market = market_form.market_or_default()
-    ul = selectors.reference.product_ul_mg(product, market)
+    rules = compliance.rules_for(product.route)
+    ul = selectors.reference.product_ul_mg(product, market) if rules.upper_level_flags else None
     packs = list(product.packs.all())
     dose_rows = selectors.products.product_dose_rows(product)
     label = selectors.products.product_label(product, lang)
@@ -204,7 +214,10 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "label": label,
         "claims": selectors.products.product_claims(product),
         "interactions": interactions,
-        "ul": compliance.ul_status(product.elemental_mg_per_day, ul),
+        "rules": rules,
+        "ul": compliance.ul_status(
+            product.elemental_mg_per_day if rules.daily_oral_dose else Decimal(0), ul
+        ),
         "ul_mg": ul,
         "market": market,
         "markets": _markets(),
@@ -371,11 +384,15 @@ def interaction_check(request: HttpRequest) -> HttpResponse:
             lang=lang,
         )
         names = {p.slug: p.name for p in result.products}
+        class_names = {i.slug: i.warning(lang).name for i in selectors.interactions.interactions()}
         warnings = [
             {
                 "warning": w.interaction.warning(lang),
                 "matched": w.matched,
                 "product_names": [names.get(s, s) for s in w.products],
+                "ambiguous": w.ambiguous,
+                "alternatives": [class_names.get(s, s) for s in w.alternatives],
+                "note": w.note,
             }
             for w in result.warnings
         ]

@@ -250,3 +250,43 @@ def test_superuser_writes_goal_article_and_interaction(api, catalog):
     assert interaction.status_code == 201, interaction.content
     check = api.get("/api/v1/interactions/check/?medication=ijzertabletten&lang=en").json()
     assert [w["substance_class"] for w in check["warnings"]] == ["iron"]
+
+
+def test_a_new_magnesium_oil_without_a_route_gets_external_use(api, catalog, editor):
+    """Issue 16: the route a shop leaves out is suggested from the dose form and directions."""
+    api.force_authenticate(editor)
+    oil = payload(
+        slug="magnesium-oil",
+        name_en="Magnesium Oil Spray",
+        dose_form="spray",
+        serving_unit="spray",
+        directions_nl="Alleen voor op de huid: spray op armen en benen en masseer in.",
+        directions_en="For use on the skin only: spray onto arms and legs and massage in.",
+        co_ingredients=[],
+    )
+
+    data = api.post(P, oil, format="json").json()
+
+    assert data["route"] == "topical"
+    assert data["elemental_mg_per_day"] is None and data["claims"] == []
+
+
+def test_a_route_and_sweeteners_given_are_stored(api, catalog, editor):
+    api.force_authenticate(editor)
+    body = payload(route="oral", sweeteners=["Xylitol", "sucralose"])
+
+    data = api.post(P, body, format="json").json()
+
+    assert data["route"] == "oral"
+    assert Product.objects.get(slug="new-citrate").sweeteners == "Xylitol, sucralose"
+    assert "polyols" in [t["code"] for t in data["label"]]
+
+
+def test_an_unknown_route_is_a_400_naming_the_field(api, catalog, editor):
+    api.force_authenticate(editor)
+
+    response = api.post(P, payload(route="bath"), format="json")
+
+    assert response.status_code == 400
+    assert "route" in response.json()["errors"]
+    assert not Product.objects.filter(slug="new-citrate").exists()

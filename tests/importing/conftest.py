@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalog.importing import COLUMNS
+from catalog.importing import COLUMNS, OPTIONAL_COLUMNS
 from tests.factories import BrandFactory, FormFactory, GoalFactory
 
 
@@ -44,7 +44,10 @@ def row(**values):
     return base
 
 
-def csv_bytes(rows, columns=COLUMNS, delimiter=","):
+def csv_bytes(rows, columns=None, delimiter=","):
+    """A CSV of `rows`: every required column, and each optional one a row gives a value."""
+    if columns is None:
+        columns = [*COLUMNS, *(c for c in OPTIONAL_COLUMNS if any(c in r for r in rows))]
     out = io.StringIO()
     writer = csv.DictWriter(
         out, fieldnames=list(columns), delimiter=delimiter, extrasaction="ignore"

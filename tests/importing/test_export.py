@@ -163,7 +163,7 @@ def test_numbers_typed_into_a_spreadsheet_are_read_as_text(catalog_refs):
         "stock": 10,
         "servings_per_day": 2.0,
     }
-    sheet.append([values[c] for c in importing.COLUMNS])
+    sheet.append([values.get(c, "") for c in importing.COLUMNS])
     buffer = io.BytesIO()
     workbook.save(buffer)
 

@@ -30,6 +30,8 @@ PAGES = [
     "/nl/artikelen/",
     "/nl/artikelen/magnesium-deficiency-symptoms/",
     "/nl/interactiecheck/?product=vitaflux-magnesium-citrate-400&medication=doxycycline",
+    "/nl/interactiecheck/?product=zeewind-magnesium-bath-flakes&medication=plaspil",
+    "/nl/producten/zeewind-magnesium-bath-flakes/",
     "/nl/zoeken/?q=citraat",
     "/sitemap.xml",
     "/robots.txt",
@@ -48,6 +50,7 @@ API = [
     "/api/v1/articles/magnesium-deficiency-symptoms/",
     "/api/v1/interactions/",
     "/api/v1/interactions/check/?product=vitaflux-magnesium-citrate-400&medication=doxycycline",
+    "/api/v1/interactions/check/?product=polderkruid-kids-liquid-magnesium&market=US&medication=Nexium",
 ]
 
 FEEDS = ["/api/v1/feed/products.jsonl", "/api/v1/feed/google-merchant.xml"]

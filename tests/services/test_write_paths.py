@@ -23,7 +23,16 @@ from django.urls import reverse
 
 from catalog import importing
 from catalog.cache import catalog_version
-from catalog.models import Brand, Form, Goal, Interaction, Pack, Product, ReferenceValue
+from catalog.models import (
+    Brand,
+    Form,
+    Goal,
+    Interaction,
+    MedicationName,
+    Pack,
+    Product,
+    ReferenceValue,
+)
 from tests.admin.conftest import form_data
 from tests.factories import make_user
 
@@ -302,6 +311,18 @@ def generate_catalog(c: Clients) -> Write:
     return write
 
 
+def admin_medication_name_add(c: Clients) -> Write:
+    url = reverse("admin:catalog_medicationname_add")
+
+    def write() -> None:
+        data = form_data(c.admin.get(url))
+        data.update(name="Controloc", substance_class="proton-pump-inhibitors", kind="brand")
+        assert c.admin.post(url, data).status_code == 302
+        assert MedicationName.objects.filter(name="Controloc").exists()
+
+    return write
+
+
 def load_demo(c: Clients) -> Write:
     Product.objects.filter(slug=PRODUCT).update(servings_per_day=5)  # the test's own setup
 
@@ -327,6 +348,7 @@ WRITE_PATHS = [
     admin_goal_delete,
     admin_nrv_change,
     admin_interaction_save,
+    admin_medication_name_add,
     admin_import,
     api_create,
     api_update,

@@ -67,22 +67,42 @@ class InteractionOut(ProductWarningOut):
 class CheckProduct(s.Serializer):
     slug = s.CharField()
     name = s.CharField()
-    elemental_mg_per_day = s.FloatField()
+    elemental_mg_per_day = s.FloatField(
+        allow_null=True, help_text="Null for a product for external use: not in the total."
+    )
+    route = s.ChoiceField(choices=["oral", "topical"])
+    min_age_years = s.IntegerField()
 
 
 class CheckWarningOut(WarningOut):
     matched = s.CharField()
     products = s.ListField(child=s.CharField())
+    ambiguous = s.BooleanField(
+        help_text="The words typed can mean this class or another (see `alternatives`, `note`)."
+    )
+    alternatives = s.ListField(child=s.CharField())
+    note = s.CharField(
+        help_text="What tells the possible classes apart; empty when nothing to add."
+    )
     middle = ("matched",)
-    tail = ("products",)
+    tail = ("products", "ambiguous", "alternatives", "note")
 
 
 class CheckOut(Shape):
     products = CheckProduct(many=True)
-    total_elemental_mg_per_day = s.FloatField()
-    ul_mg = s.FloatField(allow_null=True)
+    total_elemental_mg_per_day = s.FloatField(help_text="Swallowed products only.")
+    ul_mg = s.FloatField(
+        allow_null=True,
+        help_text="The upper level the total is compared with: the children's level for the "
+        "age in `ul_age_years` when every product is a children's product.",
+    )
     market = s.CharField()
     exceeds_ul = s.BooleanField()
+    children = s.BooleanField(help_text="The total is compared with a children's upper level.")
+    ul_age_years = s.IntegerField()
+    external_products = s.ListField(
+        child=s.CharField(), help_text="Products for external use, left out of the total."
+    )
     warnings = CheckWarningOut(many=True)
     advice = s.ListField(child=s.CharField())
 
@@ -93,7 +113,9 @@ class CheckOut(Shape):
                 {
                     "slug": p.slug,
                     "name": p.name,
-                    "elemental_mg_per_day": float(p.elemental_mg_per_day),
+                    "elemental_mg_per_day": None if p.is_topical else float(p.elemental_mg_per_day),
+                    "route": p.route,
+                    "min_age_years": p.min_age_years,
                 }
                 for p in obj.products
             ],
@@ -101,9 +123,18 @@ class CheckOut(Shape):
             "ul_mg": int_or_float(obj.ul_mg),
             "market": obj.market,
             "exceeds_ul": obj.exceeds_ul,
+            "children": obj.children,
+            "ul_age_years": obj.ul_age_years,
+            "external_products": list(obj.external_products),
             "warnings": [
                 CheckWarningOut.warning(
-                    w.interaction, ctx, matched=w.matched, products=list(w.products)
+                    w.interaction,
+                    ctx,
+                    matched=w.matched,
+                    products=list(w.products),
+                    ambiguous=w.ambiguous,
+                    alternatives=list(w.alternatives),
+                    note=w.note,
                 )
                 for w in obj.warnings
             ],

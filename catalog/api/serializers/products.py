@@ -8,8 +8,8 @@ from django.utils import translation
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers as s
 
-from ... import dosing
-from ...models import Product
+from ... import compliance, dosing
+from ...models import Product, Route
 from ...selectors import interactions as interaction_reads
 from ...selectors import products as product_reads
 from ...selectors import reference
@@ -62,9 +62,11 @@ class ProductSummaryOut(Shape):
     goals = SlugName(many=True)
     serving = Serving()
     elemental_mg_per_serving = s.FloatField()
-    elemental_mg_per_day = s.FloatField()
-    percent_nrv = s.IntegerField()
-    exceeds_ul = s.BooleanField()
+    elemental_mg_per_day = s.FloatField(
+        allow_null=True, help_text="Null for a product for external use (route topical)."
+    )
+    percent_nrv = s.IntegerField(allow_null=True)
+    exceeds_ul = s.BooleanField(allow_null=True)
     ul_mg = s.FloatField(allow_null=True)
     price = Money(allow_null=True)
     price_per_100mg = s.FloatField(allow_null=True)
@@ -72,13 +74,16 @@ class ProductSummaryOut(Shape):
     in_stock = s.BooleanField()
     diet = s.ListField(child=s.CharField())
     interaction_warnings = WarningBrief(many=True)
+    route = s.ChoiceField(choices=Route.choices)
     image = s.CharField(allow_null=True)
     updated_at = s.CharField()
 
     @classmethod
     def build(cls, obj: Any, ctx: Context) -> dict[str, Any]:
-        """From a `ProductRow`."""
-        ul = reference.product_ul_mg(obj, ctx.market)
+        """From a `ProductRow`. A product for external use has no daily oral dose, % NRV or
+        upper level: those fields are null (`compliance.rules_for`)."""
+        rules = compliance.rules_for(obj.route)
+        ul = reference.product_ul_mg(obj, ctx.market) if rules.upper_level_flags else None
         warnings = interaction_reads.product_interaction_classes(obj)
         return {
             "slug": obj.slug,
@@ -95,18 +100,23 @@ class ProductSummaryOut(Shape):
                 "servings_per_container": obj.servings_per_container,
             },
             "elemental_mg_per_serving": num(obj.elemental_mg_per_serving),
-            "elemental_mg_per_day": num(obj.elemental_mg_per_day),
-            "percent_nrv": obj.percent_nrv,
-            "exceeds_ul": dosing.exceeds_ul(obj.elemental_mg_per_day, ul),
+            "elemental_mg_per_day": num(obj.elemental_mg_per_day)
+            if rules.daily_oral_dose
+            else None,
+            "percent_nrv": obj.percent_nrv if rules.percent_nrv else None,
+            "exceeds_ul": dosing.exceeds_ul(obj.elemental_mg_per_day, ul)
+            if rules.upper_level_flags
+            else None,
             "ul_mg": int_or_float(ul),
             "price": ctx.money(obj.price_eur),
-            "price_per_100mg": num(obj.price_per_100mg),
+            "price_per_100mg": num(obj.price_per_100mg) if rules.daily_oral_dose else None,
             "days_supply": obj.days_supply,
             "in_stock": obj.in_stock,
             "diet": obj.diet,
             "interaction_warnings": [
                 {"substance_class": w.slug, "severity": w.severity} for w in warnings
             ],
+            "route": obj.route,
             "image": ctx.absolute(obj.image_url),
             "updated_at": iso(obj.updated_at),
         }
@@ -157,6 +167,7 @@ class ProductDetailOut(ProductSummaryOut):
     def build(cls, obj: Product, ctx: Context) -> dict[str, Any]:
         """PRODUCT plus description, directions, packs, ingredients, claims, label, warnings..."""
         data = ProductSummaryOut.build(product_reads.summary_row(obj), ctx)
+        rules = compliance.rules_for(obj.route)
         with translation.override(ctx.lang):
             rows = product_reads.product_dose_rows(obj)
             label = product_reads.product_label(obj, ctx.lang)
@@ -166,7 +177,8 @@ class ProductDetailOut(ProductSummaryOut):
                 "directions": ctx.tr(obj, "directions"),
                 "min_age_years": obj.min_age_years,
                 "nrv_mg": int_or_float(reference.nrv_mg()),
-                "split_dose_advised": dosing.split_doses_advised(obj.elemental_mg_per_day),
+                "split_dose_advised": rules.daily_oral_dose
+                and dosing.split_doses_advised(obj.elemental_mg_per_day),
                 "market": ctx.market,
                 "packs": [
                     {
@@ -189,7 +201,7 @@ class ProductDetailOut(ProductSummaryOut):
                         "compound_mg": num(row.compound_mg),
                         "elemental_mg": num(row.elemental_mg_per_serving),
                         "elemental_mg_per_day": num(row.amount_per_day)
-                        if row.kind == "magnesium"
+                        if row.kind == "magnesium" and rules.daily_oral_dose
                         else None,
                         "amount": num(row.amount_per_day),
                         "unit": row.unit,

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from catalog import services
+from catalog.compliance import suggest_route
 from catalog.demo import demo_fixtures_dir
 from catalog.models import Article, Brand, Form, Goal, HealthClaim, Product
 from catalog.models.products import diet_flags
@@ -149,6 +150,11 @@ class Command(BaseCommand):
                             "serving_size": _dec(p.get("serving_size", 1)),
                             "servings_per_day": p["servings_per_day"],
                             "min_age_years": p.get("min_age_years", 18),
+                            "route": p.get("route")
+                            or suggest_route(
+                                p["dose_form"], [p.get("name_en", ""), p.get("directions_en", "")]
+                            ),
+                            "sweeteners": ", ".join(p.get("sweeteners", [])),
                             "published": p.get("published", True),
                             **diet_flags(p.get("diet", [])),
                         },
