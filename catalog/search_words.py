@@ -15,8 +15,7 @@ from .compliance import fold
 
 # Words that carry no meaning in a product search, Dutch and English ("iets voor beter
 # slapen", "magnesium for the night"). A query made of stop words only keeps them.
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS = """
     de het een en of van voor met zonder in op aan bij na om te tot tegen door over uit als
     is zijn ik mijn me mij je jij u iets wat welke welk die dat dit deze hoe waar wanneer
     beter goed goede beste best echt heel erg veel meer minder snel graag kopen zoeken
@@ -24,8 +23,8 @@ STOP_WORDS = frozenset(
     the a an and or of for with without in on at to by from into against about as
     is are be my me i you your something some what which that this these how where when
     better good best really very more less buy find help helps get
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 # The words shoppers use for each dose form (DoseForm values), both languages.
 DOSE_FORM_WORDS: dict[str, str] = {
