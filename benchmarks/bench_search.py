@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -41,9 +42,14 @@ SUGGEST = ["m", "ma", "mag", "magn", "ci", "cit", "citr", "bis", "sla", "kra", "
 
 
 def measure(repeat: int) -> dict[str, dict[str, float]]:
-    from _common import p50, p95, setup_django
+    from _common import ROOT, p50, p95
 
-    setup_django()
+    # The code measured: this checkout, or the one given by --baseline-code (found first).
+    sys.path.insert(0, os.environ.get("BENCH_CODE_ROOT") or str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop_mg.settings")
+    import django
+
+    django.setup()
     import catalog
     from django.core.cache import cache
     from django.test import Client
@@ -88,13 +94,13 @@ def main() -> None:
     baseline: dict[str, dict[str, float]] = {}
     if args.baseline_code:
         code = str(Path(args.baseline_code).resolve())
-        script = (
-            f"import sys; sys.path.insert(0, {code!r}); sys.argv = ['bench', '--json', "
-            f"'--repeat', '{args.repeat}']; sys.path.insert(1, {str(Path(__file__).parent)!r}); "
-            "import bench_search; bench_search.main()"
-        )
         out = subprocess.run(
-            [sys.executable, "-c", script], check=True, capture_output=True, text=True, cwd=code
+            [sys.executable, __file__, "--json", "--repeat", str(args.repeat)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=code,
+            env={**os.environ, "BENCH_CODE_ROOT": code},
         )
         baseline = json.loads(out.stdout.strip().splitlines()[-1])
     current = measure(args.repeat)

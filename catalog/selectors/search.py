@@ -29,7 +29,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
 from ..cache import cached
 from ..compliance import fold
@@ -295,3 +296,29 @@ def article_search(text: str, limit: int = 10) -> list[Article]:
         some |= _article_match(word)
         hits = hits + Case(When(_article_match(word), then=Value(1)), default=Value(0))
     return list(articles.filter(some).annotate(_hits=hits).order_by("-_hits", "-id")[:limit])
+
+
+def search_notice(plan: SearchPlan) -> str | None:
+    """The line a shopper reads above partial or corrected results (in the active
+    language), or None when the results are simply what was asked."""
+    parts: list[str] = []
+    suggestion = plan.suggestion
+    if suggestion:
+        parts.append(
+            _("Did you mean “%(suggestion)s”? Showing results for “%(suggestion)s”.")
+            % {"suggestion": suggestion}
+        )
+    if plan.words and plan.not_found:
+        parts.append(
+            ngettext(
+                "No product matches “%(words)s”; showing products that match the other words.",
+                "No product matches “%(words)s”; showing products that match the other words.",
+                len(plan.not_found),
+            )
+            % {"words": "”, “".join(plan.not_found)}
+        )
+    elif plan.words and not plan.match_all:
+        parts.append(
+            _("No product matches all of your words; showing the products that match most of them.")
+        )
+    return " ".join(parts) or None
