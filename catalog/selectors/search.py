@@ -298,6 +298,25 @@ def article_search(text: str, limit: int = 10) -> list[Article]:
     return list(articles.filter(some).annotate(_hits=hits).order_by("-_hits", "-id")[:limit])
 
 
+def search_notes(plan: SearchPlan) -> list[str]:
+    """The sentences about words left out (in the active language): none when the results
+    hold every word."""
+    if plan.words and plan.not_found:
+        return [
+            ngettext(
+                "No product matches “%(words)s”; showing products that match the other words.",
+                "No product matches “%(words)s”; showing products that match the other words.",
+                len(plan.not_found),
+            )
+            % {"words": "”, “".join(plan.not_found)}
+        ]
+    if plan.words and not plan.match_all:
+        return [
+            _("No product matches all of your words; showing the products that match most of them.")
+        ]
+    return []
+
+
 def search_notice(plan: SearchPlan) -> str | None:
     """The line a shopper reads above partial or corrected results (in the active
     language), or None when the results are simply what was asked."""
@@ -308,17 +327,4 @@ def search_notice(plan: SearchPlan) -> str | None:
             _("Did you mean “%(suggestion)s”? Showing results for “%(suggestion)s”.")
             % {"suggestion": suggestion}
         )
-    if plan.words and plan.not_found:
-        parts.append(
-            ngettext(
-                "No product matches “%(words)s”; showing products that match the other words.",
-                "No product matches “%(words)s”; showing products that match the other words.",
-                len(plan.not_found),
-            )
-            % {"words": "”, “".join(plan.not_found)}
-        )
-    elif plan.words and not plan.match_all:
-        parts.append(
-            _("No product matches all of your words; showing the products that match most of them.")
-        )
-    return " ".join(parts) or None
+    return " ".join([*parts, *search_notes(plan)]) or None

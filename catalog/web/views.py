@@ -34,7 +34,14 @@ from ..models.products import DIET_FIELDS
 from ..selectors import content
 from ..selectors.products import shelf
 from . import jsonld
-from .listing import LIST_PARAMS, diet_label, facet_groups, listing_chips, query_url
+from .listing import (
+    LIST_PARAMS,
+    diet_label,
+    facet_groups,
+    listing_chips,
+    query_url,
+    search_note,
+)
 
 PAGE_SIZE = 24
 
@@ -169,6 +176,9 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "market": market,
         "markets": _markets(),
         "chips": listing_chips(request, filterset, listing.facets),
+        "search_note": search_note(
+            (cleaned.get("q") or "") if valid else "", reverse("catalog:product-list")
+        ),
         "ul_mg": selectors.reference.ul_mg(market),
     }
     crumbs = [(_("Products"), reverse("catalog:product-list"))]
@@ -426,6 +436,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "count": count,
         "articles": articles,
         "listing_url": query_url([("q", q)], reverse("catalog:product-list")),
+        "search_note": search_note(q, reverse("catalog:search")),
     }
     crumbs = [(_("Search"), reverse("catalog:search"))]
     return _render(
