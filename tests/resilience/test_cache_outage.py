@@ -31,6 +31,8 @@ PAGES = [
     "/nl/artikelen/magnesium-deficiency-symptoms/",
     "/nl/interactiecheck/?product=vitaflux-magnesium-citrate-400&medication=doxycycline",
     "/nl/zoeken/?q=citraat",
+    "/nl/zoeken/?q=citraad",
+    "/en/search/?q=magnesium+for+leg+cramps+xyzq",
     "/sitemap.xml",
     "/robots.txt",
 ]
@@ -48,6 +50,10 @@ API = [
     "/api/v1/articles/magnesium-deficiency-symptoms/",
     "/api/v1/interactions/",
     "/api/v1/interactions/check/?product=vitaflux-magnesium-citrate-400&medication=doxycycline",
+    "/api/v1/products/?q=citraad",
+    "/api/v1/products/?q=magnesium+voor+de+nacht",
+    "/api/v1/suggest/?q=cit",
+    "/api/v1/suggest/?q=slaap&lang=en",
 ]
 
 FEEDS = ["/api/v1/feed/products.jsonl", "/api/v1/feed/google-merchant.xml"]
