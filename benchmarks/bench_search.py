@@ -50,10 +50,11 @@ def measure(repeat: int) -> dict[str, dict[str, float]]:
     import django
 
     django.setup()
-    import catalog
     from django.core.cache import cache
     from django.test import Client
     from django.urls import Resolver404, resolve
+
+    import catalog
 
     client = Client()
     results: dict[str, dict[str, float]] = {}
@@ -104,8 +105,10 @@ def main() -> None:
         )
         baseline = json.loads(out.stdout.strip().splitlines()[-1])
     current = measure(args.repeat)
-    print(f"{'query':40} {'base p50':>9} {'base p95':>9} {'n':>6} | {'p50':>7} {'p95':>7} "
-          f"{'n':>6} | p50 ratio")
+    print(
+        f"{'query':40} {'base p50':>9} {'base p95':>9} {'n':>6} | {'p50':>7} {'p95':>7} "
+        f"{'n':>6} | p50 ratio"
+    )
     for label, figures in current.items():
         base = baseline.get(label)
         if base:

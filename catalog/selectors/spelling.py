@@ -29,8 +29,12 @@ def _build(lang: str) -> dict[str, Any]:
     other_lang = "en" if lang == "nl" else "nl"
     own: dict[str, int] = {}
     other: dict[str, int] = {}
-    for model in (Form, Goal):
-        for row in model.objects.values("name_nl", "name_en", "synonyms_nl", "synonyms_en"):
+    models: tuple[Any, ...] = (Form, Goal)
+    for model in models:
+        rows: list[dict[str, Any]] = list(
+            model.objects.values("name_nl", "name_en", "synonyms_nl", "synonyms_en")
+        )
+        for row in rows:
             _add(own, row[f"name_{lang}"], 50)
             _add(own, row[f"synonyms_{lang}"], 50)
             _add(other, row[f"name_{other_lang}"], 50)

@@ -56,7 +56,8 @@ def _entries(lang: str) -> dict[str, list[dict[str, Any]]]:
         "articles": [],
         "brands": [{"id": b.id, "words": _words(b.name)} for b in Brand.objects.all()],
     }
-    for kind, model in (("goals", Goal), ("forms", Form)):
+    models: tuple[tuple[str, Any], ...] = (("goals", Goal), ("forms", Form))
+    for kind, model in models:
         for obj in model.objects.all():
             name = getattr(obj, f"name_{lang}") or obj.name_nl or obj.slug
             entries[kind].append(
@@ -71,18 +72,18 @@ def _entries(lang: str) -> dict[str, list[dict[str, Any]]]:
                     ),
                 }
             )
-    for article in Article.objects.filter(published=True):
-        title = getattr(article, f"title_{lang}") or article.title_nl
+    fields = ("slug", "title_nl", "title_en", "keywords_nl", "keywords_en")
+    article_rows: list[dict[str, Any]] = [
+        dict(row) for row in Article.objects.filter(published=True).values(*fields)
+    ]
+    for row in article_rows:
+        title = row[f"title_{lang}"] or row["title_nl"]
         entries["articles"].append(
             {
-                "slug": article.slug,
+                "slug": row["slug"],
                 "title": title,
                 "name_words": _words(title),
-                "words": _words(
-                    getattr(article, f"title_{other}"),
-                    article.keywords_nl,
-                    article.keywords_en,
-                ),
+                "words": _words(row[f"title_{other}"], row["keywords_nl"], row["keywords_en"]),
             }
         )
     return entries

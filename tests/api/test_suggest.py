@@ -24,7 +24,9 @@ def test_the_shape_follows_the_brief(api, demo_catalog):
     product = body["products"][0]
     assert set(product) == {"slug", "name", "url", "brand", "dose_form"}
     assert product["url"] == f"/en/products/{product['slug']}/"
-    assert {"slug": "citrate", "name": "Magnesium citrate", "url": "/en/forms/citrate/"} in body["forms"]
+    assert {"slug": "citrate", "name": "Magnesium citrate", "url": "/en/forms/citrate/"} in body[
+        "forms"
+    ]
 
 
 def test_names_starting_with_the_text_come_first_in_name_order(api, demo_catalog):
@@ -41,7 +43,11 @@ def test_a_word_inside_the_name_is_found_too(api, demo_catalog):
 def test_goals_are_suggested_by_their_search_words(api, demo_catalog):
     body = suggest(api, "inslap", lang="nl")
     assert [g["slug"] for g in body["goals"]] == ["sleep-relaxation"]
-    assert body["goals"][0] == {"slug": "sleep-relaxation", "name": "Slaap & ontspanning", "url": "/nl/doelen/sleep-relaxation/"}
+    assert body["goals"][0] == {
+        "slug": "sleep-relaxation",
+        "name": "Slaap & ontspanning",
+        "url": "/nl/doelen/sleep-relaxation/",
+    }
 
 
 def test_articles_are_suggested_with_title_and_url(api, demo_catalog):
@@ -70,7 +76,15 @@ def test_one_letter_suggests_nothing(api, demo_catalog):
     assert suggest(api, "m") == {"q": "m", "products": [], "goals": [], "forms": [], "articles": []}
 
 
-@pytest.mark.parametrize("params, field", [({}, "q"), ({"q": "x" * 101}, "q"), ({"q": "ab\x00"}, "q"), ({"q": "cit", "lang": "de"}, "lang")])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({}, "q"),
+        ({"q": "x" * 101}, "q"),
+        ({"q": "ab\x00"}, "q"),
+        ({"q": "cit", "lang": "de"}, "lang"),
+    ],
+)
 def test_bad_input_is_a_400_naming_the_parameter(api, demo_catalog, params, field):
     response = api.get(URL, params)
     assert response.status_code == 400

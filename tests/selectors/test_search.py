@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-
 URL = "/api/v1/products/"
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +47,9 @@ def test_a_typo_is_corrected_against_the_catalog_and_its_results_shown(api, demo
     assert body["search"]["corrections"] == [{"typed": "citraad", "searched": "citraat"}]
     assert body["search"]["message"].startswith("Bedoelde je “citraat”?")
     assert body["count"] > 0
-    assert all({f["slug"] for f in p["forms"]} & {"citrate", "citrate-1-1"} for p in body["results"])
+    assert all(
+        {f["slug"] for f in p["forms"]} & {"citrate", "citrate-1-1"} for p in body["results"]
+    )
 
 
 def test_the_correction_speaks_the_language_asked(api, demo_catalog):
@@ -97,7 +98,11 @@ def test_the_listing_says_which_words_were_not_found(client, demo_catalog):
 
 def test_the_header_search_box_is_a_plain_form_that_a_script_enhances(client, demo_catalog):
     html = client.get("/nl/").content.decode()
-    form = html[html.index('<form class="site-search"') : html.index("</form>", html.index('<form class="site-search"'))]
+    form = html[
+        html.index('<form class="site-search"') : html.index(
+            "</form>", html.index('<form class="site-search"')
+        )
+    ]
     assert 'action="/nl/zoeken/"' in form and 'name="q"' in form
     assert 'data-suggest-url="/api/v1/suggest/"' in form
     assert "/static/catalog/js/suggest.js" in html

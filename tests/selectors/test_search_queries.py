@@ -95,7 +95,17 @@ def test_the_set_covers_what_the_issue_asks():
     kinds = {q.kind for q in queries}
     assert len(queries) >= 100
     assert {q.lang for q in queries} == {"nl", "en"}
-    assert {"goal", "symptom", "form", "dose_form", "diet", "brand", "words", "typo", "nothing"} <= kinds
+    assert {
+        "goal",
+        "symptom",
+        "form",
+        "dose_form",
+        "diet",
+        "brand",
+        "words",
+        "typo",
+        "nothing",
+    } <= kinds
 
 
 @pytest.mark.django_db

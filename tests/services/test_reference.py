@@ -140,7 +140,9 @@ def test_saving_a_goal_with_the_same_words_leaves_its_products_alone(refs):
 
 
 def test_an_everyday_name_of_a_form_finds_its_products(refs, api):
-    form = FormFactory(slug="bisglycinate", name_nl="Magnesiumbisglycinaat", name_en="Magnesium bisglycinate")
+    form = FormFactory(
+        slug="bisglycinate", name_nl="Magnesiumbisglycinaat", name_en="Magnesium bisglycinate"
+    )
     product = make_product(ingredients=[{"form": form, "elemental_mg": Decimal("100")}])
     form.synonyms_nl = "chelaat, glycinaat"
 

@@ -30,7 +30,9 @@ class SearchOut(Shape):
     corrections = Correction(many=True)
     did_you_mean = s.CharField(allow_null=True, help_text="The query with its typos corrected.")
     not_found = s.ListField(child=s.CharField(), help_text="Words no product has.")
-    partial = s.BooleanField(help_text="True when the results leave some words out.")
+    partial = s.BooleanField(  # type: ignore[assignment]
+        help_text="True when the results leave some words out."
+    )
     message = s.CharField(allow_null=True)
 
     @classmethod
