@@ -142,14 +142,25 @@ OLD_SEARCH_VECTOR = """
 """
 
 
-def vector_sql(expression):
+DROP_SEARCH = [
+    "DROP INDEX IF EXISTS product_search_vector",
+    "ALTER TABLE catalog_product DROP COLUMN IF EXISTS search_vector",
+    "DROP INDEX IF EXISTS product_search_trgm",
+]
+
+
+def create_search(expression):
     return [
-        "DROP INDEX IF EXISTS product_search_vector",
-        "ALTER TABLE catalog_product DROP COLUMN IF EXISTS search_vector",
+        "CREATE INDEX IF NOT EXISTS product_search_trgm ON catalog_product "
+        "USING gin (search_text gin_trgm_ops)",
         "ALTER TABLE catalog_product ADD COLUMN search_vector tsvector "
         f"GENERATED ALWAYS AS ({expression}) STORED",
         "CREATE INDEX product_search_vector ON catalog_product USING gin (search_vector)",
     ]
+
+
+CREATE_SEARCH = create_search(SEARCH_VECTOR)
+CREATE_OLD_SEARCH = create_search(OLD_SEARCH_VECTOR)
 
 
 # Suggestions as you type: a name's start through a pattern btree on the folded name (ordered,
@@ -255,9 +266,12 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, default='', editable=False, help_text='Names, brand, forms and goals with their search words, dose form and diet words, folded: a query word found here ranks above one found in a description only.', verbose_name='search keywords'),
         ),
         migrations.RunPython(seed_words, migrations.RunPython.noop),
+        # The search indexes and the generated vector go while every row is rewritten (each
+        # update would recompute four tsvectors and touch two GIN indexes), and come back after.
+        migrations.RunPython(postgres(DROP_SEARCH), postgres(CREATE_OLD_SEARCH)),
         migrations.RunPython(recompute_search, migrations.RunPython.noop),
         migrations.RunPython(
-            postgres([*vector_sql(SEARCH_VECTOR), *SUGGEST_INDEXES]),
-            postgres([*DROP_SUGGEST_INDEXES, *vector_sql(OLD_SEARCH_VECTOR)]),
+            postgres([*CREATE_SEARCH, *SUGGEST_INDEXES]),
+            postgres([*DROP_SUGGEST_INDEXES, *DROP_SEARCH]),
         ),
     ]

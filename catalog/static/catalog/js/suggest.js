@@ -122,8 +122,8 @@
       }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      var count = input.getAttribute("data-label-count") || "%(count)s";
-      status.textContent = count.replace("%(count)s", String(items.length));
+      var count = input.getAttribute("data-label-count") || "{count}";
+      status.textContent = count.replace("{count}", String(items.length));
     }
 
     function ask() {
