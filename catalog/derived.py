@@ -52,7 +52,8 @@ def search_keywords_of(
     have them, `synonyms_nl`, `synonyms_en`; forms also `slug`. Padded with spaces
     (`search_words.keyword_text`)."""
     parts: list[str | None] = [name_nl, name_en, brand_name]
-    for item in [*forms, *goals]:
+    # Goals in slug order: the M2M and the bulk writers list them in different orders.
+    for item in [*forms, *sorted(goals, key=lambda goal: goal.slug)]:
         parts += [
             getattr(item, "slug", None),
             item.name_nl,

@@ -39,7 +39,14 @@ def _changed(obj: Model, names: Sequence[str]) -> bool:
     if obj.pk is None:
         return False
     stored = type(obj)._default_manager.filter(pk=obj.pk).values(*names).first()
-    return stored is not None and any(stored[name] != getattr(obj, name) for name in names)
+    return stored is not None and any(_differs(stored[name], getattr(obj, name)) for name in names)
+
+
+def _differs(stored: Any, value: Any) -> bool:
+    """A translated text column holds NULL until first set, a form posts "": the same."""
+    if stored in (None, "") and value in (None, ""):
+        return False
+    return bool(stored != value)
 
 
 @transaction.atomic
