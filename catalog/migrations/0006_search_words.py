@@ -163,13 +163,14 @@ CREATE_SEARCH = create_search(SEARCH_VECTOR)
 CREATE_OLD_SEARCH = create_search(OLD_SEARCH_VECTOR)
 
 
-# Suggestions as you type: a name's start through a pattern btree on the folded name (ordered,
-# read off the index), a word's start anywhere in it through a trigram index.
+# Suggestions as you type: a name's start through a btree on the lower-cased name in the "C"
+# collation (a LIKE 'prefix%' range and its order read off the index, no sort), a word's
+# start anywhere in it through a trigram index.
 SUGGEST_INDEXES = [
     "CREATE INDEX IF NOT EXISTS product_name_nl_prefix ON catalog_product "
-    "(lower(name_nl) text_pattern_ops) WHERE published",
+    '((lower(name_nl) COLLATE "C")) WHERE published',
     "CREATE INDEX IF NOT EXISTS product_name_en_prefix ON catalog_product "
-    "(lower(name_en) text_pattern_ops) WHERE published",
+    '((lower(name_en) COLLATE "C")) WHERE published',
     "CREATE INDEX IF NOT EXISTS product_name_nl_trgm ON catalog_product "
     "USING gin (lower(name_nl) gin_trgm_ops) WHERE published",
     "CREATE INDEX IF NOT EXISTS product_name_en_trgm ON catalog_product "

@@ -47,14 +47,15 @@ def _words(*texts: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _entries(lang: str) -> dict[str, list[dict[str, Any]]]:
+def _entries(lang: str) -> dict[str, list[Any]]:
     """Goals, forms and published articles with the words they are suggested for."""
     other = "en" if lang == "nl" else "nl"
-    entries: dict[str, list[dict[str, Any]]] = {
+    entries: dict[str, list[Any]] = {
         "goals": [],
         "forms": [],
         "articles": [],
         "brands": [{"id": b.id, "words": _words(b.name)} for b in Brand.objects.all()],
+        "leads": _leading_words(lang),
     }
     models: tuple[tuple[str, Any], ...] = (("goals", Goal), ("forms", Form))
     for kind, model in models:
@@ -89,6 +90,18 @@ def _entries(lang: str) -> dict[str, list[dict[str, Any]]]:
     return entries
 
 
+def _leading_words(lang: str, sample: int = 500) -> list[str]:
+    """The words that at least a fifth of the product names start with ("magnesium"),
+    judged from the first `sample` published products."""
+    names = Product.objects.published().order_by("pk").values_list(f"name_{lang}", flat=True)
+    firsts = [words_of(name or "")[:1] for name in names[:sample]]
+    counts: dict[str, int] = {}
+    for first in firsts:
+        if first:
+            counts[first[0]] = counts.get(first[0], 0) + 1
+    return [word for word, n in counts.items() if n * 5 >= len(firsts) and len(word) > 2][:2]
+
+
 def _matches(words: list[str], candidates: frozenset[str]) -> bool:
     return all(any(c.startswith(w) for c in candidates) for w in words)
 
@@ -112,29 +125,39 @@ def _product_rows(queryset: QuerySet[Product], lang: str) -> list[dict[str, str]
 
 
 def _products(
-    text: str, words: list[str], lang: str, brands: list[dict[str, Any]]
+    text: str, words: list[str], lang: str, brands: list[dict[str, Any]], leads: list[str]
 ) -> list[dict[str, str]]:
     """Names starting with the text, in name order; then names with a word starting with
     each typed word (any few, put in name order); then products of a brand whose name
     starts with the text."""
     column = f"name_{lang}"
-    base = Product.objects.published().annotate(_lname=Lower(column))
-    postgres = connections[base.db].vendor == "postgresql"
-    ordering = Collate(Lower(column), "C") if postgres else Lower(column)
-    found = _product_rows(
-        base.filter(_lname__startswith=text).order_by(ordering)[:MAX_PRODUCTS], lang
-    )
-    if len(found) < MAX_PRODUCTS and words:
-        inside = base.exclude(_lname__startswith=text)
+    published = Product.objects.published()
+    postgres = connections[published.db].vendor == "postgresql"
+    # The expressions of the indexes `product_name_<lang>_prefix` and `..._trgm`.
+    starts = published.annotate(_lname=Collate(Lower(column), "C") if postgres else Lower(column))
+    found: list[dict[str, str]] = []
+    # Names start with the text, or with a word most names start with ("Magnesium") and
+    # then the text: ranges of the prefix index, read in order, however many match.
+    for prefix in [text] + [f"{lead} {text}" for lead in leads if not text.startswith(lead)]:
+        if len(found) >= MAX_PRODUCTS:
+            break
+        seen = [row["slug"] for row in found]
+        rows = starts.filter(_lname__startswith=prefix).exclude(slug__in=seen).order_by("_lname")
+        found += _product_rows(rows[: MAX_PRODUCTS - len(found)], lang)
+    seen = [row["slug"] for row in found]
+    # A word further in the name, through the trigram index: only for words of three letters
+    # or more (shorter ones have no trigram to look up) and when the ranges found too few.
+    if len(found) < MAX_PRODUCTS and words and all(len(w) >= 3 for w in words):
+        inside = published.annotate(_lword=Lower(column)).exclude(slug__in=seen)
         for word in words:
-            inside = inside.filter(Q(_lname__startswith=word) | Q(_lname__contains=f" {word}"))
-        more = _product_rows(inside[: MAX_PRODUCTS - len(found)], lang)
+            inside = inside.filter(Q(_lword__startswith=word) | Q(_lword__contains=f" {word}"))
+        more = _product_rows(inside.order_by()[: MAX_PRODUCTS - len(found)], lang)
         found += sorted(more, key=lambda row: row["name"].lower())
     brand_ids = [b["id"] for b in brands if words and _matches(words, b["words"])]
     if len(found) < MAX_PRODUCTS and brand_ids:
         seen = [row["slug"] for row in found]
-        by_brand = base.filter(brand_id__in=brand_ids[:20]).exclude(slug__in=seen)
-        found += _product_rows(by_brand.order_by(ordering)[: MAX_PRODUCTS - len(found)], lang)
+        by_brand = published.filter(brand_id__in=brand_ids[:20]).exclude(slug__in=seen)
+        found += _product_rows(by_brand.order_by(column)[: MAX_PRODUCTS - len(found)], lang)
     return found
 
 
@@ -145,7 +168,7 @@ def _suggest(text: str, lang: str) -> Suggestions:
     entries = cached(f"suggest:entries:{lang}", lambda: _entries(lang))
     return Suggestions(
         q=text,
-        products=_products(text, words, lang, entries["brands"]),
+        products=_products(text, words, lang, entries["brands"], entries["leads"]),
         goals=_pick(entries["goals"], words, ("slug", "name")),
         forms=_pick(entries["forms"], words, ("slug", "name")),
         articles=_pick(entries["articles"], words, ("slug", "title")),
