@@ -1,10 +1,11 @@
 """Typo correction against the catalog's own vocabulary ("citraad" -> "citraat").
 
 The vocabulary is small whatever the catalog's size: the words of forms, goals and their
-search words, brands, dose-form and diet words, and the distinct words of published product
-names. It is built once per catalog version and language and cached (a dead cache only means
-it is built again); a correction compares a word with it by edit distance, and only for a word
-that found nothing.
+search words, brands, dose-form and diet words, and the words of a bounded sample of published
+product names (the first and the latest `NAME_SAMPLE` each: names repeat the same few words,
+and a bounded sample keeps the build a few milliseconds at 100,000 products). It is built once
+per catalog version and language and cached (a dead cache only means it is built again); a
+correction compares a word with it by edit distance, and only for a word that found nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..models import Brand, Form, Goal, Product
 from ..search_words import DIET_WORDS, DOSE_FORM_WORDS, edit_distance, words_of
 
 MIN_LENGTH = 4  # shorter words are too easily something else ("zin" -> "zink")
+NAME_SAMPLE = 1000
 
 
 def _add(counts: dict[str, int], text: str | None, weight: int = 1) -> None:
@@ -43,8 +45,9 @@ def _build(lang: str) -> dict[str, Any]:
         _add(own, name, 20)
     for words in (*DOSE_FORM_WORDS.values(), *DIET_WORDS.values()):
         _add(own, words, 20)
-    names = Product.objects.published().values_list("name_nl", "name_en").distinct()
-    for name_nl, name_en in names.iterator(chunk_size=5000):
+    published = Product.objects.published().values_list("name_nl", "name_en")
+    names = [*published.order_by("pk")[:NAME_SAMPLE], *published.order_by("-pk")[:NAME_SAMPLE]]
+    for name_nl, name_en in names:
         _add(own, name_nl if lang == "nl" else name_en)
         _add(other, name_en if lang == "nl" else name_nl)
     return {"own": own, "other": other}
