@@ -17,12 +17,12 @@ from .models import (
 
 @register(Form)
 class FormTranslation(TranslationOptions):
-    fields = ("name", "summary", "absorption_note", "typical_use")
+    fields = ("name", "summary", "absorption_note", "typical_use", "synonyms")
 
 
 @register(Goal)
 class GoalTranslation(TranslationOptions):
-    fields = ("name", "summary", "body_html")
+    fields = ("name", "summary", "body_html", "synonyms")
 
 
 @register(Product)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", discovery.APIRootView.as_view(), name="api-root"),
     path("feed/products.jsonl", feeds.ProductsJsonLinesFeed.as_view(), name="feed-jsonl"),
     path("feed/google-merchant.xml", feeds.GoogleMerchantFeed.as_view(), name="feed-merchant"),
+    path("suggest/", views.SuggestView.as_view(), name="api-suggest"),
     path("schema/", discovery.SchemaView.as_view(), name="api-schema"),
     # The split view serves its init script as a file: no inline script under the CSP.
     path("docs/", discovery.DocsView.as_view(), name="api-docs"),

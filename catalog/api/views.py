@@ -13,12 +13,19 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .. import selectors, services
-from ..filters import ORDERINGS, ArticleFilter, InteractionCheckForm, ProductFilter
+from ..filters import (
+    ORDERINGS,
+    ArticleFilter,
+    InteractionCheckForm,
+    ProductFilter,
+    SuggestForm,
+)
 from ..models import Article, Form, Goal, Interaction, Market, Product
 from ..selectors import content
 from . import inputs
@@ -247,7 +254,11 @@ class ProductViewSet(CatalogViewSet):
         results = [
             out.ProductSummaryOut.build(row, ctx) for row in selectors.rows.product_rows(page)
         ]
-        return paginator.get_paginated_response(results, facets=listing.facets)
+        extra: dict[str, Any] = {"facets": listing.facets}
+        q = (filterset.form.cleaned_data.get("q") or "").strip()
+        if q:
+            extra["search"] = out.SearchOut.build(selectors.search.search_plan(q, self.lang), ctx)
+        return paginator.get_paginated_response(results, **extra)
 
 
 @resource_schema(output=out.FormOut, write=inputs.FormWrite, list_parameters=[LANG_PARAM])
@@ -353,3 +364,33 @@ class InteractionViewSet(CatalogViewSet):
             lang=self.lang,
         )
         return Response(out.CheckOut.build(result, self.ctx))
+
+
+class SuggestView(CatalogAPIMixin, CatalogRequestMixin, GenericAPIView):
+    """Suggestions as you type: a few products, goals, forms and articles for `q` (from two
+    characters on), in the request's language; what the header search box and the
+    interaction checker's product picker show."""
+
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "q", str, required=True, description="What has been typed (2 to 100 characters)."
+            ),
+            LANG_PARAM,
+        ],
+        responses={200: out.SuggestOut, **ERRORS},
+    )
+    @cached_read
+    def get(self, request: Request) -> Response:
+        form = SuggestForm(request.query_params)
+        with self.errors_language():
+            if not form.is_valid():
+                raise ValidationError(field_errors(form))
+        found = selectors.suggest.suggestions(form.cleaned_data["q"], self.lang)
+        return Response(out.SuggestOut.build(found, self.ctx))
+
+    @property
+    def ctx(self) -> Context:
+        return Context(lang=self.lang, market=self.market)

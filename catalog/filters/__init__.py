@@ -9,6 +9,7 @@ from .forms import (
     InteractionCheckForm,
     MarketForm,
     SearchForm,
+    SuggestForm,
 )
 from .products import ORDERINGS, ProductFilter
 
@@ -21,4 +22,5 @@ __all__ = [
     "MarketForm",
     "ProductFilter",
     "SearchForm",
+    "SuggestForm",
 ]

@@ -92,6 +92,12 @@ class SearchForm(forms.Form):
         return q
 
 
+class SuggestForm(SearchForm):
+    """`?q=` of the suggestions as you type: required, at most 100 characters."""
+
+    q = forms.CharField(label=_("Search"), max_length=100, required=True, strip=True)
+
+
 # One limit for the checker, in the API and on the page.
 CHECK_MAX_PRODUCTS = 20
 CHECK_MAX_MEDICATIONS = 20

@@ -40,6 +40,14 @@ class Form(models.Model):
         blank=True,
         help_text=_("How shops describe its use; descriptive, never a health claim."),
     )
+    synonyms = models.TextField(
+        _("search words"),
+        blank=True,
+        help_text=_(
+            "Everyday names shoppers search for when they mean this form (glycinaat, chelaat), one per line or separated by commas. Part of the search "
+            "text of every product with this form."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
     if TYPE_CHECKING:  # reverse accessors (modeltranslation hides them from the plugin)
         articles: "ManyRelatedManager[Article, Any]"

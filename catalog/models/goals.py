@@ -27,6 +27,14 @@ class Goal(models.Model):
     recommended_forms: "models.ManyToManyField[Form, Any]" = models.ManyToManyField(
         "catalog.Form", verbose_name=_("recommended forms"), blank=True, related_name="goals"
     )
+    synonyms = models.TextField(
+        _("search words"),
+        blank=True,
+        help_text=_(
+            "Words and symptoms shoppers search for when they mean this goal (slaap, inslapen, doorslapen), one per line or separated by commas. Part of the search "
+            "text of every product with this goal."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     class Meta:

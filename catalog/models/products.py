@@ -198,6 +198,16 @@ class Product(models.Model):
         editable=False,
         help_text=_("Names in both languages, brand, forms and descriptions, folded for search."),
     )
+    search_keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_(
+            "Names, brand, forms and goals with their search words, dose form and diet words, "
+            "folded: a query word found here ranks above one found in a description only."
+        ),
+    )
     # Denormalised facet keys: bit n is set when the product has the form (goal) with id n, for
     # ids below 63. Facet counts then take one scan of a covering index instead of a join per
     # facet (selectors.facets).

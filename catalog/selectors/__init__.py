@@ -7,7 +7,7 @@ summaries), `facets` (facet filters and disjunctive counts), `products` (one pro
 are keyed by the catalog version (`catalog.cache`).
 """
 
-from . import content, facets, interactions, medications, products, reference, rows, search
+from . import content, facets, interactions, medications, products, reference, rows, search, suggest
 
 __all__ = [
     "content",
@@ -18,4 +18,5 @@ __all__ = [
     "reference",
     "rows",
     "search",
+    "suggest",
 ]

@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from .. import dosing
 from ..cache import invalidate_catalog_cache
-from ..derived import facet_mask, search_text_of
+from ..derived import facet_mask, search_keywords_of, search_text_of
 from ..models import Article, Brand, CoIngredient, Form, Goal, IngredientLine, Pack, Product
+from ..models.products import DIET_FIELDS
 from ..selectors.reference import nrv_mg as reference_nrv_mg
 from .common import build_children, bulk_set
 from .inputs import IngredientInput, PackInput
@@ -208,6 +209,7 @@ class _Derive:
     def __init__(self, batch: Sequence[ProductRows], nrv_mg: Decimal) -> None:
         self.nrv_mg = nrv_mg
         self.forms = {form.id: form for form in Form.objects.all()}
+        self.goals = {goal.id: goal for goal in Goal.objects.all()}
         brand_ids = {rows.product["brand_id"] for rows in batch}
         self.brand_names = dict(Brand.objects.filter(id__in=brand_ids).values_list("id", "name"))
 
@@ -234,6 +236,15 @@ class _Derive:
         row.update(dose_values(dose))
         row["form_mask"] = facet_mask(form.id for form in forms)
         row["goal_mask"] = facet_mask(rows.goal_ids)
+        row["search_keywords"] = search_keywords_of(
+            name_nl=row.get("name_nl"),
+            name_en=row.get("name_en"),
+            brand_name=self.brand_names[row["brand_id"]],
+            forms=forms,
+            goals=[self.goals[goal_id] for goal_id in rows.goal_ids if goal_id in self.goals],
+            dose_form=row.get("dose_form", ""),
+            diet=[flag for flag in DIET_FIELDS if row.get(flag)],
+        )
         row["search_text"] = search_text_of(
             slug=row["slug"],
             name_nl=row.get("name_nl"),
@@ -242,6 +253,7 @@ class _Derive:
             description_nl=row.get("description_nl"),
             description_en=row.get("description_en"),
             forms=forms,
+            keywords=row["search_keywords"],
         )
         for co in rows.co_ingredients:
             if co.get("nrv_amount") is None:

@@ -27,11 +27,12 @@ DERIVED_FIELDS = (
     "price_per_100mg",
     "in_stock",
     "search_text",
+    "search_keywords",
     "form_mask",
     "goal_mask",
 )
 # Derived fields that are not dose figures: computed from the product's relations.
-KEY_FIELDS = ("search_text", "form_mask", "goal_mask")
+KEY_FIELDS = ("search_text", "search_keywords", "form_mask", "goal_mask")
 DOSE_FIELDS = tuple(name for name in DERIVED_FIELDS if name not in KEY_FIELDS)
 
 

@@ -21,8 +21,17 @@ from .content import HTML_FIELDS, sanitised
 from .recompute import products_recompute
 
 # What of a form goes into its products' stored fields: the fraction into the dose of every
-# line given as a compound weight, the slug and names into the search text.
-FORM_PRODUCT_FIELDS = ("slug", "name_nl", "name_en", "elemental_fraction")
+# line given as a compound weight, the slug, names and search words into the search text.
+FORM_PRODUCT_FIELDS = (
+    "slug",
+    "name_nl",
+    "name_en",
+    "synonyms_nl",
+    "synonyms_en",
+    "elemental_fraction",
+)
+# What of a goal goes into its products' search text and keywords.
+GOAL_PRODUCT_FIELDS = ("name_nl", "name_en", "synonyms_nl", "synonyms_en")
 
 
 def _changed(obj: Model, names: Sequence[str]) -> bool:
@@ -30,7 +39,14 @@ def _changed(obj: Model, names: Sequence[str]) -> bool:
     if obj.pk is None:
         return False
     stored = type(obj)._default_manager.filter(pk=obj.pk).values(*names).first()
-    return stored is not None and any(stored[name] != getattr(obj, name) for name in names)
+    return stored is not None and any(_differs(stored[name], getattr(obj, name)) for name in names)
+
+
+def _differs(stored: Any, value: Any) -> bool:
+    """A translated text column holds NULL until first set, a form posts "": the same."""
+    if stored in (None, "") and value in (None, ""):
+        return False
+    return bool(stored != value)
 
 
 @transaction.atomic
@@ -74,10 +90,14 @@ def goal_save(
     recommended_forms: Sequence[Form] | None = None,
 ) -> Goal:
     """Store a goal with its text sanitised; claims and recommended forms, when given,
-    replace the goal's."""
+    replace the goal's. Its names and search words are part of its products' search text
+    and keywords: a change recomputes them."""
     html = {name: getattr(goal, name) for name in HTML_FIELDS["goal"]}
+    changed = _changed(goal, GOAL_PRODUCT_FIELDS)
     store(assign(goal, sanitised(Goal, html)))
     set_relations(goal, claims=claims, recommended_forms=recommended_forms)
+    if changed:
+        products_recompute(queryset=Product.objects.filter(goals=goal).distinct())
     invalidate_catalog_cache()
     return goal
 

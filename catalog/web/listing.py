@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from .. import selectors
 from ..filters import ProductFilter
 from ..models import Product, Route
 from ..models.products import DIET_FIELDS
@@ -111,3 +112,20 @@ def facet_groups(filterset: ProductFilter, facets: dict[str, Any]) -> list[dict[
         items = [{**item, "checked": item["value"] in selected} for item in facets.get(name, [])]
         groups.append({"name": name, "legend": legend, "items": items})
     return groups
+
+
+def search_note(q: str, path: str) -> dict[str, Any] | None:
+    """What a page says above the results of `q`: the corrected query with its link ("Did
+    you mean ...?") and the sentences about words left out; None when there is nothing."""
+    if not q.strip():
+        return None
+    plan = selectors.search.search_plan(q)
+    suggestion = plan.suggestion
+    notes = selectors.search.search_notes(plan)
+    if not suggestion and not notes:
+        return None
+    return {
+        "suggestion": suggestion,
+        "suggestion_url": query_url([("q", suggestion)], path) if suggestion else "",
+        "notes": notes,
+    }

@@ -42,6 +42,7 @@ from .listing import (
     listing_chips,
     query_url,
     route_options,
+    search_note,
 )
 
 PAGE_SIZE = 24
@@ -178,6 +179,9 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "market": market,
         "markets": _markets(),
         "chips": listing_chips(request, filterset, listing.facets),
+        "search_note": search_note(
+            (cleaned.get("q") or "") if valid else "", reverse("catalog:product-list")
+        ),
         "ul_mg": selectors.reference.ul_mg(market),
     }
     crumbs = [(_("Products"), reverse("catalog:product-list"))]
@@ -443,6 +447,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "count": count,
         "articles": articles,
         "listing_url": query_url([("q", q)], reverse("catalog:product-list")),
+        "search_note": search_note(q, reverse("catalog:search")),
     }
     crumbs = [(_("Search"), reverse("catalog:search"))]
     return _render(

@@ -33,6 +33,8 @@ PAGES = [
     "/nl/interactiecheck/?product=zeewind-magnesium-bath-flakes&medication=plaspil",
     "/nl/producten/zeewind-magnesium-bath-flakes/",
     "/nl/zoeken/?q=citraat",
+    "/nl/zoeken/?q=citraad",
+    "/en/search/?q=magnesium+for+leg+cramps+xyzq",
     "/sitemap.xml",
     "/robots.txt",
 ]
@@ -51,6 +53,10 @@ API = [
     "/api/v1/interactions/",
     "/api/v1/interactions/check/?product=vitaflux-magnesium-citrate-400&medication=doxycycline",
     "/api/v1/interactions/check/?product=polderkruid-kids-liquid-magnesium&market=US&medication=Nexium",
+    "/api/v1/products/?q=citraad",
+    "/api/v1/products/?q=magnesium+voor+de+nacht",
+    "/api/v1/suggest/?q=cit",
+    "/api/v1/suggest/?q=slaap&lang=en",
 ]
 
 FEEDS = ["/api/v1/feed/products.jsonl", "/api/v1/feed/google-merchant.xml"]

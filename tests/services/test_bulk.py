@@ -134,3 +134,14 @@ def test_bulk_save_creates_and_changes_with_true_derived_fields(refs):
     assert Pack.objects.get(sku=pack.sku).stock == 0
     assert progress == [2]
     assert no_drift()
+
+
+def test_bulk_insert_puts_the_goals_search_words_into_the_keywords(refs):
+    brand, form = BrandFactory(name="Zenith"), FormFactory()
+    goal = GoalFactory(slug="sleep-relaxation", name_nl="Slaap", synonyms_nl="inslapen, nachtrust")
+
+    services.products_bulk_insert(batch=[rows("bulk-2", brand, form, goal)])
+
+    product = Product.objects.get(slug="bulk-2")
+    assert " nachtrust " in product.search_keywords and "nachtrust" in product.search_text
+    assert no_drift()

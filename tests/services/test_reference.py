@@ -102,3 +102,51 @@ def test_every_reference_save_makes_cached_reads_stale(refs):
     services.interaction_upsert(slug="x", kind="medication", severity="minor", name_en="X")
 
     assert catalog_version() != before
+
+
+def test_a_new_search_word_of_a_goal_is_found_in_its_products_at_once(refs, api):
+    sleep = GoalFactory(slug="sleep-relaxation", name_nl="Slaap", name_en="Sleep")
+    product = make_product(goals=[sleep])
+    make_product()  # without the goal
+    url = "/api/v1/products/"
+    assert api.get(url, {"q": "nachtrust"}).json()["count"] == 0
+
+    sleep.synonyms_nl = "inslapen\nnachtrust"
+    services.goal_save(goal=sleep)
+
+    found = api.get(url, {"q": "nachtrust"}).json()
+    assert [p["slug"] for p in found["results"]] == [product.slug]
+    assert " nachtrust " in stored(product).search_keywords
+
+
+def test_renaming_a_goal_by_upsert_recomputes_its_products_search_keywords(refs):
+    goal = GoalFactory(slug="energy-fatigue", name_nl="Energie", name_en="Energy")
+    product = make_product(goals=[goal])
+
+    services.goal_upsert(slug="energy-fatigue", name_nl="Energie & vermoeidheid")
+
+    assert " vermoeidheid " in stored(product).search_keywords
+
+
+def test_saving_a_goal_with_the_same_words_leaves_its_products_alone(refs):
+    goal = GoalFactory(slug="men", name_nl="Mannen", name_en="Men")
+    product = make_product(goals=[goal])
+    Product.objects.filter(pk=product.pk).update(search_keywords="untouched")
+    goal.summary_nl = "Nieuwe samenvatting"
+
+    services.goal_save(goal=goal)
+
+    assert stored(product).search_keywords == "untouched"
+
+
+def test_an_everyday_name_of_a_form_finds_its_products(refs, api):
+    form = FormFactory(
+        slug="bisglycinate", name_nl="Magnesiumbisglycinaat", name_en="Magnesium bisglycinate"
+    )
+    product = make_product(ingredients=[{"form": form, "elemental_mg": Decimal("100")}])
+    form.synonyms_nl = "chelaat, glycinaat"
+
+    services.form_save(form=form)
+
+    found = api.get("/api/v1/products/", {"q": "chelaat"}).json()
+    assert [p["slug"] for p in found["results"]] == [product.slug]

@@ -10,6 +10,7 @@ from .base import ArticleLink, ClaimOut, ErrorOut, Money, Shape, SlugName
 from .content import ArticleOut, ArticlePage, FormOut, GoalOut
 from .interactions import CheckOut, CheckWarningOut, InteractionOut, ProductWarningOut, WarningOut
 from .products import ProductDetailOut, ProductPage, ProductSummaryOut
+from .search import SearchOut, SuggestOut
 
 __all__ = [
     "ArticleLink",
@@ -27,7 +28,9 @@ __all__ = [
     "ProductPage",
     "ProductSummaryOut",
     "ProductWarningOut",
+    "SearchOut",
     "Shape",
     "SlugName",
+    "SuggestOut",
     "WarningOut",
 ]

@@ -17,6 +17,7 @@ from ...selectors.rows import ProductRow
 from ..context import Context, int_or_float, iso, num
 from .base import ArticleLink, ClaimOut, Money, Shape, SlugName
 from .interactions import SEVERITIES, ProductWarningOut
+from .search import SearchOut
 
 
 class FormLine(s.Serializer):
@@ -253,3 +254,7 @@ class ProductPage(s.Serializer):
     previous = s.CharField(allow_null=True)
     results = ProductSummaryOut(many=True)
     facets = Facets()
+    search = SearchOut(
+        required=False,
+        help_text="With `q` only: how the query was read (stop words, typos, words not found).",
+    )

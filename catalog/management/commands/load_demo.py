@@ -70,6 +70,7 @@ class Command(BaseCommand):
                 **_pair(f, "summary"),
                 **_pair(f, "absorption_note"),
                 **_pair(f, "typical_use"),
+                **_pair(f, "synonyms", join=True),
             )
         for c in data["claims"]:
             services.claim_upsert(slug=c["slug"], **_pair(c, "text"))
@@ -83,6 +84,7 @@ class Command(BaseCommand):
                 ),
                 **_pair(g, "name"),
                 **_pair(g, "summary"),
+                **_pair(g, "synonyms", join=True),
                 body_html_nl=g.get("body_nl", ""),
                 body_html_en=g.get("body_en", ""),
             )
