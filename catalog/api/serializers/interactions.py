@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from rest_framework import serializers as s
 
-from ...models import Interaction
+from ...models import Interaction, Route
 from ...selectors.interactions import InteractionCheck, InteractionInfo
 from ..context import Context, int_or_float
 from .base import Shape
@@ -70,7 +70,7 @@ class CheckProduct(s.Serializer):
     elemental_mg_per_day = s.FloatField(
         allow_null=True, help_text="Null for a product for external use: not in the total."
     )
-    route = s.ChoiceField(choices=["oral", "topical"])
+    route = s.ChoiceField(choices=Route.choices)
     min_age_years = s.IntegerField()
 
 
