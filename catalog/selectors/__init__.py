@@ -6,6 +6,15 @@ summaries), `facets` (facet filters and disjunctive counts), `products` (one pro
 are keyed by the catalog version (`catalog.cache`).
 """
 
-from . import content, facets, interactions, products, reference, rows, search
+from . import content, facets, interactions, products, reference, rows, search, sitemap
 
-__all__ = ["content", "facets", "interactions", "products", "reference", "rows", "search"]
+__all__ = [
+    "content",
+    "facets",
+    "interactions",
+    "products",
+    "reference",
+    "rows",
+    "search",
+    "sitemap",
+]

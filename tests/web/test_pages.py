@@ -303,7 +303,11 @@ class TestSeo:
     def test_sitemap_lists_both_languages(self, client, shop):
         response = client.get("/sitemap.xml")
         assert response.status_code == 200
-        xml = response.content.decode()
+        index = response.content.decode()
+        assert "<sitemapindex" in index
+        children = re.findall(r"<loc>http://testserver(/[^<]+)</loc>", index)
+        assert "/sitemap-pages.xml" in children
+        xml = "".join(client.get(child).content.decode() for child in children)
         assert "http://testserver/nl/producten/vitaflux-citrate-400/" in xml
         assert "http://testserver/en/products/vitaflux-citrate-400/" in xml
         assert "http://testserver/en/articles/magnesium-forms-compared/" in xml
