@@ -73,7 +73,9 @@ def main() -> None:
         .values_list("slug", flat=True)
         .first()
     ) or Product.objects.filter(published=True).values_list("slug", flat=True).first()
-    goal = Goal.objects.annotate(n=Count("products")).order_by("-n").values_list("slug", flat=True)[0]
+    goal = (
+        Goal.objects.annotate(n=Count("products")).order_by("-n").values_list("slug", flat=True)[0]
+    )
     form = Form.objects.order_by("id").values_list("slug", flat=True)[0]
     article = Article.objects.filter(published=True).values_list("slug", flat=True).first()
 
@@ -113,13 +115,17 @@ def main() -> None:
         trips.count = 0
         with CaptureQueriesContext(connection) as ctx:
             _ms, response = timed(url)
-        return {"queries": len(ctx.captured_queries), "round_trips": trips.count,
-                "kb": len(response.content) / 1024}
+        return {
+            "queries": len(ctx.captured_queries),
+            "round_trips": trips.count,
+            "kb": len(response.content) / 1024,
+        }
 
     # Sitemaps: new URLs do not exist (a child is a path); "new" is the first request at a
     # catalog version (the cache cleared), "repeated" the next ones.
     new_url: dict[str, Callable[[int], str]] = {
-        name: (lambda i, u=url: f"{u}{sep(u)}_r={i}") for name, url in {**pages, **baselines}.items()
+        name: (lambda i, u=url: f"{u}{sep(u)}_r={i}")
+        for name, url in {**pages, **baselines}.items()
     }
     cache.clear()
     for url in [*pages.values(), *baselines.values()]:  # warm: reference data, facets, bodies

@@ -7,7 +7,7 @@ rather than silently ignored, and never raises a 500.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.paginator import Paginator
