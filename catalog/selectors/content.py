@@ -146,9 +146,11 @@ def checker_search(
     if not search_terms(text):
         return []
     found = product_search(Product.objects.published(), text).exclude(slug__in=list(exclude))
-    rows = order_by_relevance(found, text).values_list("slug", "name_nl", "name_en", "brand__name")[
-        :limit
-    ]
+    # Ranked among the first matches the indexes give (no sort of every match: a word such
+    # as "citrate" matches most of a large catalog), not among all of them.
+    candidates = list(found.order_by().values_list("id", flat=True)[: limit * 5])
+    ranked = order_by_relevance(Product.objects.filter(id__in=candidates), text)
+    rows = ranked.values_list("slug", "name_nl", "name_en", "brand__name")[:limit]
     return _labelled(rows, lang)
 
 
