@@ -96,7 +96,7 @@ def measure(size: int, name: str, base_url: str, args: argparse.Namespace) -> di
     )
     result["requests"] = last_json(run([PYTHON, "bench_requests.py", *reps], env, cwd=HERE))
     print(f"[{name}] pages ...", flush=True)
-    page_reps = ["--reps", "5"] if args.small else ["--reps", "40"]
+    page_reps = ["--reps", "3"] if args.small else ["--reps", "40"]
     result["pages"] = last_json(run([PYTHON, "bench_pages.py", *page_reps], env, cwd=HERE))
     print(f"[{name}] feed ...", flush=True)
     result["feed"] = last_json(run([PYTHON, "bench_feed.py"], env, cwd=HERE))
