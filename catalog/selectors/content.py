@@ -113,7 +113,10 @@ def latest_articles(limit: int) -> list[Article]:
 
 
 def article(slug: str, *, include_unpublished: bool = False) -> Article | None:
-    return articles(include_unpublished=include_unpublished).filter(slug=slug).first()
+    """An article for its page: its products are read a page at a time (`article_products`),
+    never all prefetched (thousands of them in a large catalog)."""
+    found = articles(include_unpublished=include_unpublished).prefetch_related(None)
+    return found.prefetch_related("sections", "faq", "goals", "forms").filter(slug=slug).first()
 
 
 def article_products(article: Article) -> QuerySet[Product]:
