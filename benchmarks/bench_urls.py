@@ -3,7 +3,8 @@
 - bare page: `Product.objects.filter(...).order_by(...).values(...)[:24]` + JsonResponse;
 - naive facets: the bare page plus, over the filtered set, a count, one
   `values(field).annotate(Count("id"))` per facet group and one range aggregate;
-- bare detail: `Product.objects.get(slug=...)` + JsonResponse.
+- bare detail: `Product.objects.get(slug=...)` + JsonResponse;
+- bare product page: `get()` of the product and its packs, rendered with a plain template.
 The filters of each typical listing are written out by hand in `COMBOS` (no FilterSet).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Max, Min, Q
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import path
 
 from catalog.models import Product
@@ -109,10 +110,29 @@ def bare_detail(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse({name: getattr(product, name) for name in DETAIL_FIELDS})
 
 
+BARE_TEMPLATE = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+<title>{{ product.name }}</title></head><body><main><h1>{{ product.name }}</h1>
+<p>{{ product.description }}</p><p>{{ product.directions }}</p>
+<p>{{ product.elemental_mg_per_day }} mg, {{ product.percent_nrv }} % NRV</p>
+<table>{% for pack in packs %}<tr><td>{{ pack.sku }}</td><td>{{ pack.servings_per_container }}</td>
+<td>{{ pack.price_eur }}</td><td>{{ pack.stock }}</td></tr>{% endfor %}</table></main></body></html>"""
+
+
+def bare_product_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The product page's baseline: get() of the product and its packs, a plain template."""
+    from django.template import engines
+
+    product = Product.objects.get(slug=slug, published=True)
+    packs = list(product.packs.all())
+    template = engines["django"].from_string(BARE_TEMPLATE)
+    return HttpResponse(template.render({"product": product, "packs": packs}, request))
+
+
 # The shop's own patterns are appended, not included: i18n_patterns must stay at the root.
 urlpatterns = [
     path("bench/bare/", bare_page),
     path("bench/naive/", naive_facets),
     path("bench/detail/<slug:slug>/", bare_detail),
+    path("bench/page/<slug:slug>/", bare_product_page),
     *shop_urls.urlpatterns,
 ]

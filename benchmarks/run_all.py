@@ -95,6 +95,9 @@ def measure(size: int, name: str, base_url: str, args: argparse.Namespace) -> di
         else ["--reps", "200", "--cold-reps", "11"]
     )
     result["requests"] = last_json(run([PYTHON, "bench_requests.py", *reps], env, cwd=HERE))
+    print(f"[{name}] pages ...", flush=True)
+    page_reps = ["--reps", "3"] if args.small else ["--reps", "40"]
+    result["pages"] = last_json(run([PYTHON, "bench_pages.py", *page_reps], env, cwd=HERE))
     print(f"[{name}] feed ...", flush=True)
     result["feed"] = last_json(run([PYTHON, "bench_feed.py"], env, cwd=HERE))
     return result
@@ -249,6 +252,101 @@ def table(small: dict[str, Any], large: dict[str, Any]) -> list[str]:
     return out
 
 
+def page_table(small: dict[str, Any], large: dict[str, Any]) -> list[str]:
+    """Every page type at both sizes: time, size, queries, cache round trips, and the ratios
+    against the targets of issue 19."""
+    a, b = small["size"], large["size"]
+    out = [
+        f"| page | {a:,}: new p50/p95 | repeated p50 | KB | queries new/rep | cache trips new/rep "
+        f"| {b:,}: new p50/p95 | repeated p50 | KB | queries new/rep | cache trips new/rep |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    sp, lp = small["pages"], large["pages"]
+
+    def cells(row: dict[str, Any]) -> str:
+        return (
+            f"{row['new_p50']:.1f} / {row['new_p95']:.1f} ms | {row['repeated_p50']:.2f} ms | "
+            f"{row['new']['kb']:.0f} | {row['new']['queries']}/{row['repeated']['queries']} | "
+            f"{row['new']['round_trips']}/{row['repeated']['round_trips']}"
+        )
+
+    for name in sp["pages"]:
+        out.append(f"| {name} | {cells(sp['pages'][name])} | {cells(lp['pages'][name])} |")
+    for name in sp["baselines"]:
+        x, y = sp["baselines"][name], lp["baselines"][name]
+        out.append(
+            f"| ({name}) | {x['new_p50']:.1f} / {x['new_p95']:.1f} ms | | {x['new']['kb']:.0f} | "
+            f"{x['new']['queries']} | {x['new']['round_trips']} | {y['new_p50']:.1f} / "
+            f"{y['new_p95']:.1f} ms | | {y['new']['kb']:.0f} | {y['new']['queries']} | "
+            f"{y['new']['round_trips']} |"
+        )
+    out += [
+        "",
+        f"| target | {a:,} | {b:,} | verdict {a:,} | verdict {b:,} |",
+        "|---|---|---|---|---|",
+    ]
+
+    def ratio(label: str, ours: Any, base: Any, limit: float) -> None:
+        rx, ry = ours(sp) / base(sp), ours(lp) / base(lp)
+        out.append(
+            f"| {label} <= {limit}x | {rx:.2f}x | {ry:.2f}x | {verdict(rx <= limit)} | "
+            f"{verdict(ry <= limit)} |"
+        )
+
+    def page_p50(name: str) -> Any:
+        return lambda r: r["pages"][name]["new_p50"]
+
+    def base_p50(name: str) -> Any:
+        return lambda r: r["baselines"][name]["new_p50"]
+
+    ratio("listing (new URL) / API list (new URL)", page_p50("listing"), base_p50("api list"), 1.5)
+    ratio(
+        "product page (new URL) / API detail (new URL)",
+        page_p50("product"),
+        base_p50("api detail"),
+        1.5,
+    )
+    ratio(
+        "product page (new URL) / bare get()+template page",
+        page_p50("product"),
+        base_p50("bare page"),
+        1.2,
+    )
+    ratio(
+        "API detail (new URL) / bare get()+JsonResponse",
+        base_p50("api detail"),
+        base_p50("bare detail"),
+        1.2,
+    )
+    rep_x = max(r["repeated_p50"] for r in sp["pages"].values())
+    rep_y = max(r["repeated_p50"] for r in lp["pages"].values())
+    out.append(
+        f"| slowest repeated page p50 < 3 ms | {rep_x:.2f} ms | {rep_y:.2f} ms | "
+        f"{verdict(rep_x < 3)} | {verdict(rep_y < 3)} |"
+    )
+    for key, limit, label in (("queries", 6, "queries"), ("round_trips", 2, "cache round trips")):
+        worst_x = max((r["new"][key], n) for n, r in sp["pages"].items())
+        worst_y = max((r["new"][key], n) for n, r in lp["pages"].items())
+        out.append(
+            f"| {label} per page (new URL, worst) <= {limit} | {worst_x[0]} ({worst_x[1]}) "
+            f"| {worst_y[0]} ({worst_y[1]}) | {verdict(worst_x[0] <= limit)} | "
+            f"{verdict(worst_y[0] <= limit)} |"
+        )
+    big_x = max((r["new"]["kb"], n) for n, r in sp["pages"].items())
+    big_y = max((r["new"]["kb"], n) for n, r in lp["pages"].items())
+    slow_y = max((r["new_p95"], n) for n, r in lp["pages"].items())
+    out.append(
+        f"| largest page < 300 KB (sitemaps gzipped) | {big_x[0]:.0f} KB ({big_x[1]}) | "
+        f"{big_y[0]:.0f} KB ({big_y[1]}) | {verdict(big_x[0] < 300)} | "
+        f"{verdict(big_y[0] < 300)} |"
+    )
+    out.append(
+        f"| slowest page p95 < 2 s | | {slow_y[0]:.0f} ms ({slow_y[1]}) | n/a | "
+        f"{verdict(slow_y[0] < 2000)} |"
+    )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -283,6 +381,13 @@ def main() -> None:
         f"{results[0]['requests']['products']:,} and {results[1]['requests']['products']:,}"
     )
     print("\n".join(lines))
+    try:
+        pages = page_table(*results)
+    except Exception as exc:  # a page table that cannot be built is reported, not fatal
+        pages = [f"page table could not be built: {exc}"]
+    print("\n## Pages\n")
+    print("\n".join(pages))
+    lines += pages
     importer = HERE / "bench_import.py"
     if importer.exists():
         # Its own database on the same server, never the one DATABASE_URL names.

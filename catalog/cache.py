@@ -300,3 +300,17 @@ def memoised(key: str, compute: Callable[[], T]) -> T:
     if memo is not None:
         memo[key] = value
     return value
+
+
+def peek(key: str) -> Any:
+    """The value `preload_reads()` brought for `key` within `one_read()`, else None."""
+    memo = _memo.get()
+    return None if memo is None else memo.get(key)
+
+
+def store(key: str, value: Any, timeout: int) -> None:
+    """Keep `value` under `key` for the current catalog version (as `cached` would)."""
+    safe_cache.set(f"catalog:{catalog_version()}:{key}", value, timeout)
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value

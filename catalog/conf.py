@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Any] = {
     "CACHE_RETRY_SECONDS": 5,
     # Rendered API read bodies, keyed by catalog version (a write makes them stale at once).
     "API_CACHE_SECONDS": 300,
+    # Rendered storefront pages (anonymous GETs), keyed by catalog version, language and URL.
+    "PAGE_CACHE_SECONDS": 300,
     # Requests per anonymous client address for the API (DRF rate syntax); None: no limit.
     "API_ANON_RATE": "600/minute",
 }

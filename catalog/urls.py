@@ -13,10 +13,9 @@ the same list with other prefixes for the API or the pages.
 from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
-from .web.sitemaps import SITEMAPS
+from .web import sitemaps
 from .web.views import robots_txt
 
 
@@ -27,7 +26,9 @@ def catalog_urlpatterns(
     /nl/shop/...), `robots=False` leaves /robots.txt to the project."""
     patterns: list[URLPattern | URLResolver] = [
         path(api, include("catalog.api.urls")),
-        path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+        path("sitemap.xml", sitemaps.index, name="sitemap"),
+        path("sitemap-pages.xml", sitemaps.pages, name="sitemap-pages"),
+        path("sitemap-products-<int:number>.xml", sitemaps.products, name="sitemap-products"),
     ]
     if robots:
         patterns.append(path("robots.txt", robots_txt, name="robots-txt"))

@@ -17,7 +17,6 @@ from ..models import Article, Market
 from .fields import (
     ListCheckboxes,
     ListSelect,
-    ListSelectMultiple,
     SlugListField,
     SlugListFilter,
     reference_slugs,
@@ -98,8 +97,10 @@ class SuggestForm(SearchForm):
     q = forms.CharField(label=_("Search"), max_length=100, required=True, strip=True)
 
 
-# One limit for the checker, in the API and on the page.
-CHECK_MAX_PRODUCTS = 20
+# One limit for the checker, in the API and on the page: at most 10 products chosen.
+CHECK_MAX_PRODUCTS = 10
+# The page's product picker: a search (name, brand or form) of at most this many matches.
+CHECK_SEARCH_MAX_LENGTH = 100
 CHECK_MAX_MEDICATIONS = 20
 MEDICATION_MAX_LENGTH = 200
 # A medication list splits on new lines, semicolons and commas, but not on a decimal comma
@@ -182,8 +183,15 @@ class InteractionCheckForm(forms.Form):
         label=_("Products"),
         valid=list,
         required=False,
-        help_text=_("Hold Ctrl (Cmd on a Mac) to choose more than one."),
-        widget=ListSelectMultiple(attrs={"size": 8}),
+        help_text=_("Tick up to 10 products; search for more by name, brand or form."),
+        widget=ListCheckboxes,
+    )
+    zoek = forms.CharField(
+        label=_("Find a product"),
+        required=False,
+        max_length=CHECK_SEARCH_MAX_LENGTH,
+        help_text=_("Name, brand or form, e.g. “citrate” or “Vitaflux”."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     medication = MedicationField(
         label=_("Medications and supplements"),
@@ -200,10 +208,21 @@ class InteractionCheckForm(forms.Form):
     market = MarketField()
 
     def __init__(self, *args: Any, lang: str = "nl", choices: bool = False, **kwargs: Any) -> None:
-        """`choices=True` fills the product and condition choices for a page to render."""
+        """`choices=True` fills the choices a page renders: the products chosen (checked)
+        and those matching `zoek` (at most CHECKER_SEARCH_LIMIT), never the whole catalog;
+        and the conditions."""
         super().__init__(*args, **kwargs)
+        self.found: list[tuple[str, str]] = []
         if choices:
-            self.fields["product"].widget.choices = selectors.content.product_choices(lang)  # type: ignore[attr-defined]
+            data = self.data if self.is_bound else {}
+            raw = data.getlist("product") if hasattr(data, "getlist") else []
+            slugs = [p.strip() for item in raw for p in str(item).split(",") if p.strip()]
+            chosen = selectors.content.checker_chosen(slugs[: CHECK_MAX_PRODUCTS * 2], lang)
+            text = str(data.get("zoek", ""))[:CHECK_SEARCH_MAX_LENGTH]
+            self.found = selectors.content.checker_search(
+                text, lang, exclude=[slug for slug, _label in chosen]
+            )
+            self.fields["product"].widget.choices = chosen + self.found  # type: ignore[attr-defined]
             self.fields["condition"].widget.choices = [  # type: ignore[attr-defined]
                 (it.slug, it.texts[lang]["name"])
                 for it in selectors.interactions.interactions()

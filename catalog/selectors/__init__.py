@@ -7,7 +7,18 @@ summaries), `facets` (facet filters and disjunctive counts), `products` (one pro
 are keyed by the catalog version (`catalog.cache`).
 """
 
-from . import content, facets, interactions, medications, products, reference, rows, search, suggest
+from . import (
+    content,
+    facets,
+    interactions,
+    medications,
+    products,
+    reference,
+    rows,
+    search,
+    sitemap,
+    suggest,
+)
 
 __all__ = [
     "content",
@@ -19,4 +30,5 @@ __all__ = [
     "rows",
     "search",
     "suggest",
+    "sitemap",
 ]

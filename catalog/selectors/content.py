@@ -3,12 +3,13 @@ published articles), and the small reads of the home page and the checker."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from django.db.models import Count, Exists, Min, Model, OuterRef, Prefetch, Q, QuerySet
 
 from ..models import Article, Form, Goal, IngredientLine, Product
+from .search import order_by_relevance, product_search, search_terms
 
 M = TypeVar("M", bound=Model)
 
@@ -112,7 +113,10 @@ def latest_articles(limit: int) -> list[Article]:
 
 
 def article(slug: str, *, include_unpublished: bool = False) -> Article | None:
-    return articles(include_unpublished=include_unpublished).filter(slug=slug).first()
+    """An article for its page: its products are read a page at a time (`article_products`),
+    never all prefetched (thousands of them in a large catalog)."""
+    found = articles(include_unpublished=include_unpublished).prefetch_related(None)
+    return found.prefetch_related("sections", "faq", "goals", "forms").filter(slug=slug).first()
 
 
 def article_products(article: Article) -> QuerySet[Product]:
@@ -127,16 +131,47 @@ def featured_products() -> QuerySet[Product]:
     return Product.objects.published().filter(in_stock=True)
 
 
-def product_choices(lang: str) -> list[tuple[str, str]]:
-    """(slug, name in `lang`) of every published product, by name: the checker's choices."""
-    # Both language columns by name: values_list("slug", "name_nl", "name_nl") would collapse
-    # the repeated column and yield pairs.
+CHECKER_SEARCH_LIMIT = 20
+
+
+def _labelled(rows: Iterable[tuple[str, str, str, str]], lang: str) -> list[tuple[str, str]]:
     return [
-        (slug, (name_en if lang == "en" else "") or name_nl)
-        for slug, name_nl, name_en in Product.objects.published()
-        .order_by(f"name_{lang}", "id")
-        .values_list("slug", "name_nl", "name_en")
+        (slug, f"{(name_en if lang == 'en' else '') or name_nl} ({brand})")
+        for slug, name_nl, name_en, brand in rows
     ]
+
+
+def checker_search(
+    text: str, lang: str, *, exclude: Sequence[str] = (), limit: int = CHECKER_SEARCH_LIMIT
+) -> list[tuple[str, str]]:
+    """(slug, "name (brand)") of at most `limit` published products matching `text` by name,
+    brand or form (the listing's search, best match first): the checker's product picker."""
+    if not search_terms(text):
+        return []
+    found = product_search(Product.objects.published(), text).exclude(slug__in=list(exclude))
+    # Ranked among the first matches the indexes give (no sort of every match: a word such
+    # as "citrate" matches most of a large catalog), not among all of them.
+    candidates = list(found.order_by().values_list("id", flat=True)[: limit * 5])
+    ranked = order_by_relevance(Product.objects.filter(id__in=candidates), text)
+    rows = ranked.values_list("slug", "name_nl", "name_en", "brand__name")[:limit]
+    return _labelled(rows, lang)
+
+
+def checker_chosen(slugs: Sequence[str], lang: str) -> list[tuple[str, str]]:
+    """(slug, "name (brand)") of the published products among `slugs`, in the order given."""
+    wanted = [s for s in dict.fromkeys(slugs) if "\x00" not in s and len(s) <= 200]
+    if not wanted:
+        return []
+    found = dict(
+        (slug, label)
+        for slug, label in _labelled(
+            Product.objects.published()
+            .filter(slug__in=wanted)
+            .values_list("slug", "name_nl", "name_en", "brand__name"),
+            lang,
+        )
+    )
+    return [(slug, found[slug]) for slug in wanted if slug in found]
 
 
 def published_slugs(slugs: Sequence[str]) -> set[str]:

@@ -89,14 +89,18 @@ def shelf(
     market: str,
     limit: int | None = None,
     best_value_first: bool = True,
+    offset: int = 0,
 ) -> Shelf:
     """The published products of `products` as cards (cheapest per 100 mg first, unless the
-    queryset's own order is kept), the first `limit`, with their upper-level flags."""
+    queryset's own order is kept), `limit` of them from `offset` on, with their upper-level
+    flags; `count` is of them all."""
     ordered = products.filter(published=True)
     if best_value_first:
         ordered = ordered.order_by("price_per_100mg", "id")
-    rows = product_rows(ordered[:limit] if limit is not None else ordered)
-    count = len(rows) if limit is None or len(rows) < limit else ordered.count()
+    end = offset + limit if limit is not None else None
+    rows = product_rows(ordered[offset:end] if offset or end is not None else ordered)
+    short = limit is None or len(rows) < limit
+    count = offset + len(rows) if short and (rows or not offset) else ordered.count()
     return Shelf(rows=mark_upper_levels(rows, market), count=count)
 
 

@@ -356,5 +356,6 @@ def products_tables_analyze() -> None:
         return
     verb = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
-        for model in (Product, IngredientLine, Pack, Product.goals.through, CoIngredient):
+        links = (Product.goals.through, Product.articles.through)
+        for model in (Product, IngredientLine, Pack, *links, CoIngredient):
             cursor.execute(f"{verb} {connection.ops.quote_name(model._meta.db_table)}")

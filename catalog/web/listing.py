@@ -99,7 +99,63 @@ def route_options(filterset: ProductFilter) -> list[dict[str, Any]]:
     ]
 
 
-def facet_groups(filterset: ProductFilter, facets: dict[str, Any]) -> list[dict[str, Any]]:
+BRAND_TOP = 12
+"""Brands shown in the listing's brand facet: the most frequent, plus any selected."""
+BRAND_PAGE_SIZE = 60
+"""Brands a page of "all brands" (`?brands=N`, alphabetical) shows, plus any selected."""
+
+
+def brand_page_number(raw: str | None) -> int | None:
+    """`?brands=N` as a page number of the alphabetical brand list; None for the top brands."""
+    if not raw:
+        return None
+    try:
+        number = int(raw)
+    except ValueError:
+        return None
+    return number if number >= 1 else None
+
+
+def _bounded_brands(
+    request: HttpRequest, items: list[dict[str, Any]], page: int | None
+) -> dict[str, Any]:
+    """The brand facet bounded at any catalog size: the top brands by count (or one
+    alphabetical page of them), the selected ones always, and links to the rest."""
+
+    def url(number: int | None) -> str:
+        query = request.GET.copy()
+        query.pop("page", None)
+        query.pop("brands", None)
+        if number is not None:
+            query["brands"] = str(number)
+        encoded = query.urlencode()
+        return f"{request.path}?{encoded}#f-brand" if encoded else f"{request.path}#f-brand"
+
+    total = len(items)
+    if page is None:
+        shown = items[:BRAND_TOP]
+        more = {"all_url": url(1), "total": total} if total > BRAND_TOP else {}
+    else:
+        alphabetical = sorted(items, key=lambda i: str(i["label"]).lower())
+        pages = max(1, -(-total // BRAND_PAGE_SIZE))
+        page = min(page, pages)
+        shown = alphabetical[(page - 1) * BRAND_PAGE_SIZE : page * BRAND_PAGE_SIZE]
+        more = {
+            "top_url": url(None),
+            "total": total,
+            "page": page,
+            "pages": pages,
+            "prev_url": url(page - 1) if page > 1 else "",
+            "next_url": url(page + 1) if page < pages else "",
+        }
+    values = {item["value"] for item in shown}
+    selected = [item for item in items if item["checked"] and item["value"] not in values]
+    return {"items": selected + shown, "more": more}
+
+
+def facet_groups(
+    filterset: ProductFilter, facets: dict[str, Any], request: HttpRequest | None = None
+) -> list[dict[str, Any]]:
     legends = {
         "form": _("Form"),
         "goal": _("Goal"),
@@ -110,7 +166,12 @@ def facet_groups(filterset: ProductFilter, facets: dict[str, Any]) -> list[dict[
     for name, legend in legends.items():
         selected = set(filterset.selected(name))
         items = [{**item, "checked": item["value"] in selected} for item in facets.get(name, [])]
-        groups.append({"name": name, "legend": legend, "items": items})
+        group: dict[str, Any] = {"name": name, "legend": legend, "items": items, "more": {}}
+        if name == "brand" and request is not None:
+            group.update(
+                _bounded_brands(request, items, brand_page_number(request.GET.get("brands")))
+            )
+        groups.append(group)
     return groups
 
 

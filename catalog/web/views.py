@@ -7,8 +7,7 @@ rather than silently ignored, and never raises a 500.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -18,11 +17,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
 from .. import compliance, selectors
-from ..cache import one_read
 from ..filters import (
+    CHECK_MAX_PRODUCTS,
     ORDERINGS,
     ArticleFilter,
     InteractionCheckForm,
@@ -44,21 +42,9 @@ from .listing import (
     route_options,
     search_note,
 )
+from .page_cache import page
 
 PAGE_SIZE = 24
-
-
-def page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A storefront page: GET only, and its catalog reads (the version, reference data,
-    facets) fetched once for the whole page (`catalog.cache.one_read`)."""
-
-    @require_GET
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        with one_read():
-            return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _lang() -> str:
@@ -115,6 +101,33 @@ def _page_number(raw: str | None, num_pages: int) -> tuple[int, str | None]:
     return number, None
 
 
+SHELF_PAGE_SIZE = 12
+
+
+def _page_query(request: HttpRequest) -> str:
+    other = request.GET.copy()
+    other.pop("page", None)
+    return other.urlencode()
+
+
+def _shelf_page(request: HttpRequest, products: Any) -> tuple[Any, Any, str | None]:
+    """One page of a goal's, form's or article's products (best value first), the page for
+    the pagination links, and an error for a page number that does not exist."""
+    market = _market(request)
+    raw = request.GET.get("page")
+    try:
+        number = max(1, int(raw)) if raw else 1
+    except ValueError:
+        number = 1
+    offset = (number - 1) * SHELF_PAGE_SIZE
+    found = shelf(products, market=market, limit=SHELF_PAGE_SIZE, offset=offset)
+    paginator = Paginator(range(found.count), SHELF_PAGE_SIZE)
+    checked, error = _page_number(raw, paginator.num_pages)
+    if checked != number:
+        found = shelf(products, market=market, limit=SHELF_PAGE_SIZE)
+    return found, paginator.page(checked), error
+
+
 # --- home -----------------------------------------------------------------------------------
 
 
@@ -165,7 +178,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
         "page_error": page_error,
         "page_query": other.urlencode(),
         "count": listing.count if valid else 0,
-        "facet_groups": facet_groups(filterset, listing.facets),
+        "facet_groups": facet_groups(filterset, listing.facets, request),
         "price_range": listing.facets["price"],
         "mg_range": listing.facets["elemental_mg"],
         "diet_options": [
@@ -270,13 +283,16 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 def _browse_page(
     request: HttpRequest, kind: str, obj: Any, products: Any, **context: Any
 ) -> HttpResponse:
-    """A goal's or a form's page: what it is, its best-value products and its articles,
-    with a link to the listing filtered by it."""
-    found = shelf(products, market=_market(request), limit=12)
+    """A goal's or a form's page: what it is, its best-value products (a page of them) and
+    its articles, with a link to the listing filtered by it."""
+    found, page, page_error = _shelf_page(request, products)
     context |= {
         kind: obj,
         "products": found.rows,
         "product_count": found.count,
+        "page": page,
+        "page_error": page_error,
+        "page_query": _page_query(request),
         "articles": obj.articles.all(),
         "listing_url": query_url([(kind, obj.slug)], reverse("catalog:product-list")),
     }
@@ -344,11 +360,16 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if article is None:
         raise Http404(_("No such article."))
     faq = list(article.faq.all())
+    found, page, page_error = _shelf_page(request, content.article_products(article))
     context = {
         "article": article,
         "sections": list(article.sections.all()),
         "faq": faq,
-        "products": shelf(content.article_products(article), market=_market(request)).rows,
+        "products": found.rows,
+        "product_count": found.count,
+        "page": page,
+        "page_error": page_error,
+        "page_query": _page_query(request),
     }
     graphs = [jsonld.article_graph(request, article=article, lang=lang)]
     if faq:
@@ -366,7 +387,9 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @page
 def interaction_check(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    bound = any(name in request.GET for name in ("product", "medication", "condition", "market"))
+    bound = any(
+        name in request.GET for name in ("product", "zoek", "medication", "condition", "market")
+    )
     form = InteractionCheckForm(
         request.GET if bound else None,
         lang=lang,
@@ -406,6 +429,9 @@ def interaction_check(request: HttpRequest) -> HttpResponse:
         "result": result,
         "warnings": warnings,
         "market": market,
+        "searched": form.is_bound and bool(str(request.GET.get("zoek", "")).strip()),
+        "found": form.found,
+        "max_products": CHECK_MAX_PRODUCTS,
     }
     crumbs = [(_("Interaction check"), reverse("catalog:interaction-check"))]
     return _render(

@@ -262,8 +262,30 @@ class TestInteractionChecker:
     def test_empty_form(self, client, shop):
         html = client.get("/en/interaction-check/").content.decode()
         assert 'name="medication"' in html
-        assert "Vitaflux Magnesium Citrate 400" in html
+        assert 'name="zoek"' in html
+        assert "Vitaflux Magnesium Citrate 400" not in html  # no product until searched
+        assert '<select name="product"' not in html
         assert "Kidney impairment" in html
+
+    def test_search_without_javascript_offers_checkboxes_and_keeps_the_chosen(self, client, shop):
+        html = client.get("/en/interaction-check/?zoek=nordmag").content.decode()
+        assert 'type="checkbox" name="product" value="nordmag-bisglycinate-200"' in html
+        assert 'value="vitaflux-citrate-400"' not in html
+        html = client.get(
+            "/en/interaction-check/?product=nordmag-bisglycinate-200&zoek=citrate"
+        ).content.decode()
+        chosen = html.split('value="nordmag-bisglycinate-200"')[1].split(">")[0]
+        assert "checked" in chosen  # kept, ticked
+        found = html.split('value="vitaflux-citrate-400"')[1].split(">")[0]
+        assert "checked" not in found  # offered, not ticked
+        html = client.get("/en/interaction-check/?zoek=zzzz-nothing").content.decode()
+        assert "No product found" in html
+
+    def test_more_than_ten_products_is_a_form_error(self, client, shop):
+        query = "&".join(f"product=p{i}" for i in range(11))
+        response = client.get(f"/en/interaction-check/?{query}")
+        assert response.status_code == 400
+        assert "At most 10 products." in response.content.decode()
 
     def test_combined_dose_above_ul_and_medication_warning(self, client, shop):
         response = client.get(
@@ -310,7 +332,11 @@ class TestSeo:
     def test_sitemap_lists_both_languages(self, client, shop):
         response = client.get("/sitemap.xml")
         assert response.status_code == 200
-        xml = response.content.decode()
+        index = response.content.decode()
+        assert "<sitemapindex" in index
+        children = re.findall(r"<loc>http://testserver(/[^<]+)</loc>", index)
+        assert "/sitemap-pages.xml" in children
+        xml = "".join(client.get(child).content.decode() for child in children)
         assert "http://testserver/nl/producten/vitaflux-citrate-400/" in xml
         assert "http://testserver/en/products/vitaflux-citrate-400/" in xml
         assert "http://testserver/en/articles/magnesium-forms-compared/" in xml
