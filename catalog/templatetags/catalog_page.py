@@ -15,6 +15,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 
 from ..conf import catalog_languages
+from ..web.cart import cart
 
 register = template.Library()
 
@@ -71,3 +72,10 @@ def catalog_path(context: template.Context) -> str:
     """The current page's path (forms that submit to themselves, "clear filters" links)."""
     request = _request(context)
     return request.path if request is not None else ""
+
+
+@register.simple_tag
+def catalog_cart() -> Any:
+    """`{% catalog_cart as cart %}`: where a pack's buy form posts and its field names
+    (`catalog.web.cart`), or None: no buy button."""
+    return cart()
