@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 
+from .web.packshot import packshot
 from .web.sitemaps import SITEMAPS
 from .web.views import robots_txt
 
@@ -28,6 +29,11 @@ def catalog_urlpatterns(
     patterns: list[URLPattern | URLResolver] = [
         path(api, include("catalog.api.urls")),
         path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+        re_path(
+            r"^packshots/(?P<slug>[-a-zA-Z0-9_]+)-(?P<key>[0-9a-f]{10})\.png$",
+            packshot,
+            name="catalog-packshot",
+        ),
     ]
     if robots:
         patterns.append(path("robots.txt", robots_txt, name="robots-txt"))

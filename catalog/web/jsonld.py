@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from ..conf import catalog_settings
+from ..selectors.images import image_url
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -131,8 +132,9 @@ def product_graph(
         "sku": packs[0].sku if packs else None,
         "isRelatedTo": {"@id": url + "#supplement"},
     }
-    if product.image:
-        product_node["image"] = request.build_absolute_uri(product.image.url)
+    image = image_url(product)
+    if image:
+        product_node["image"] = request.build_absolute_uri(image)
     return {
         "@context": "https://schema.org",
         "@graph": [_compact(product_node), _compact(supplement)],
