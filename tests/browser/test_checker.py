@@ -124,3 +124,14 @@ def test_without_javascript_the_form_picks_products_itself(site, page_without_js
         [OVER_UL_PRODUCT, PRODUCT]
     )
     assert page.locator("#result .ul-notice").is_visible()
+
+
+def test_axe_finds_nothing_with_the_suggestions_open_and_chips_chosen(site, phone_page):
+    from .test_accessibility import _violations
+
+    page = phone_page
+    page.goto(site.url("catalog:interaction-check", "nl", f"product={PRODUCT}"))
+    assert chosen(page) == [PRODUCT]
+    page.locator(COMBOBOX).fill("citraat")
+    expect(page.locator("[role=option]").first).to_be_visible()
+    assert _violations(page) == []

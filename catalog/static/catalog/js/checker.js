@@ -1,7 +1,7 @@
 /* The interaction checker's product picker: progressive enhancement only. Without a script
    the form's own product field works (a list to tick, or a search that returns matches to
    tick); with one, a search box suggests products as you type (an ARIA 1.2 combobox with a
-   listbox popup) and the chosen products stand above it as chips, each with a button that
+   listbox popup) and the chosen products stand below it as chips, each with a button that
    removes it. The chips carry the form's `product` values, so the form submits as before.
 
    Endpoint-agnostic: the picker element names the search URL in data-suggest-url (the
@@ -74,9 +74,9 @@
     combo.appendChild(this.input);
     combo.appendChild(this.listbox);
     ui.appendChild(label);
-    ui.appendChild(this.chosen);
     ui.appendChild(combo);
     ui.appendChild(hint);
+    ui.appendChild(this.chosen);
     ui.appendChild(this.status);
 
     // A multi-select of every product (the page without a server-side search): its choices
