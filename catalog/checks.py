@@ -11,9 +11,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core import checks
+from django.urls import NoReverseMatch, reverse
 
 from .conf import catalog_settings
 from .models import Market  # the one list of markets (checks load once apps are ready)
+from .web import cart
 
 # App -> why the catalog needs it (templates, static files, translated fields, permissions).
 REQUIRED_APPS = {
@@ -51,6 +53,20 @@ def check_catalog_settings(app_configs: Any, **kwargs: Any) -> list[checks.Check
                 "CATALOG['MAX_PAGE_SIZE'] is below CATALOG['PAGE_SIZE'].", id="catalog.E002"
             )
         )
+    for message in cart.setting_errors():
+        errors.append(checks.Error(message, id="catalog.E040"))
+    url = catalog_settings.CART_URL
+    if isinstance(url, str) and not cart.setting_errors() and not url.startswith(("/", "http")):
+        try:
+            reverse(url)
+        except NoReverseMatch:
+            errors.append(
+                checks.Error(
+                    f"CATALOG['CART_URL'] is {url!r}, which names no URL pattern.",
+                    hint="Give a path such as '/cart/add/' or the name of your cart view.",
+                    id="catalog.E041",
+                )
+            )
     return errors
 
 

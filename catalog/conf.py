@@ -39,6 +39,14 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_CACHE_SECONDS": 300,
     # Requests per anonymous client address for the API (DRF rate syntax); None: no limit.
     "API_ANON_RATE": "600/minute",
+    # A shop's buy button (catalog/web/cart.py): where each pack's "add to cart" form posts
+    # (a path, an http(s) URL or a URL pattern name; None: no button) and its field names.
+    # Products without a photo get a picture drawn from their own data (catalog/packshots.py):
+    # for a demo or a catalog still waiting for photos. Off: they have no image.
+    "PACKSHOTS": False,
+    "CART_URL": None,
+    "CART_SKU_FIELD": "sku",
+    "CART_QUANTITY_FIELD": "quantity",
 }
 
 

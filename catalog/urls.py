@@ -13,9 +13,10 @@ the same list with other prefixes for the API or the pages.
 from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 
 from .web import sitemaps
+from .web.packshot import packshot
 from .web.views import robots_txt
 
 
@@ -29,6 +30,11 @@ def catalog_urlpatterns(
         path("sitemap.xml", sitemaps.index, name="sitemap"),
         path("sitemap-pages.xml", sitemaps.pages, name="sitemap-pages"),
         path("sitemap-products-<int:number>.xml", sitemaps.products, name="sitemap-products"),
+        re_path(
+            r"^packshots/(?P<slug>[-a-zA-Z0-9_]+)-(?P<key>[0-9a-f]{10})\.png$",
+            packshot,
+            name="catalog-packshot",
+        ),
     ]
     if robots:
         patterns.append(path("robots.txt", robots_txt, name="robots-txt"))

@@ -221,6 +221,8 @@ CATALOG = {
     # Anonymous clients share a generous budget per IP (cache-backed; Redis in production),
     # answered with 429 and Retry-After beyond it. Authenticated clients are not throttled.
     "API_ANON_RATE": API_ANON_RATE,
+    # The demo catalog has no photos: generated packshots (catalog/packshots.py) stand in.
+    "PACKSHOTS": os.environ.get("CATALOG_PACKSHOTS", "1") == "1",
 }
 
 # Logs: one JSON object a line on stderr (django-structlog): a `request_finished` line per

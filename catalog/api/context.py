@@ -62,4 +62,6 @@ class Context:
         return clean_html(self.tr(obj, name))
 
     def absolute(self, url: str | None) -> str | None:
+        if url and url.startswith(("http://", "https://")):
+            return url  # a storage that serves from elsewhere (a CDN, S3)
         return f"{self.base_url}{url}" if url else None

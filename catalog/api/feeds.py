@@ -27,6 +27,7 @@ from .. import compliance
 from ..cache import cached, catalog_version, one_read
 from ..conf import catalog_settings
 from ..models import Product
+from ..selectors.images import image_url
 from ..selectors.products import products_with_packs
 from ..selectors.rows import feed_products, last_updated, product_rows_of
 from .base import CatalogAPIMixin
@@ -193,7 +194,7 @@ class GoogleMerchantFeed(FeedView):
         name = ctx.tr(product, "name")
         description = ctx.tr(product, "description") or name
         link = base + ctx.page_url("product-detail", product.slug)
-        image = f"{base}{product.image.url}" if product.image else placeholder
+        image = ctx.absolute(image_url(product)) or placeholder
         unit_count = _("%(count)d servings") % {"count": 0}
         for pack in product.packs.all():
             unit_count = _("%(count)d servings") % {"count": pack.servings_per_container}

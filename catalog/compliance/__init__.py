@@ -54,10 +54,22 @@ from .populations import (
     ul_for_age,
     ul_status,
 )
+from .relevance import (
+    ACCUMULATION_CLASSES,
+    Relevance,
+    by_relevance,
+    first_sentence,
+    high_daily_dose,
+)
 from .routes import Route, RouteRules, is_topical, rules_for, suggest_route
 from .text import edit_distance, fold
 
 __all__ = [
+    "ACCUMULATION_CLASSES",
+    "Relevance",
+    "by_relevance",
+    "first_sentence",
+    "high_daily_dose",
     "AmbiguousTerm",
     "MedicationLexicon",
     "MedicationName",

@@ -3,13 +3,15 @@
 `reference` (forms, goals, brands, NRV and upper levels), `search`, `rows` (product
 summaries), `facets` (facet filters and disjunctive counts), `products` (one product's page),
 `content` (goals, forms, articles), `interactions` (warnings and the checker), `medications`
-(the medication names table the checker matches with). Cached reads
-are keyed by the catalog version (`catalog.cache`).
+(the medication names table the checker matches with), `images` (a product's photo or
+generated packshot), `sitemap`, `suggest`. Cached reads are keyed by the catalog version
+(`catalog.cache`).
 """
 
 from . import (
     content,
     facets,
+    images,
     interactions,
     medications,
     products,
@@ -23,12 +25,13 @@ from . import (
 __all__ = [
     "content",
     "facets",
+    "images",
     "interactions",
     "medications",
     "products",
     "reference",
     "rows",
     "search",
-    "suggest",
     "sitemap",
+    "suggest",
 ]

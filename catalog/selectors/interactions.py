@@ -39,6 +39,11 @@ class Warning:
     def severity_label(self) -> str:
         return str(Interaction.Severity(self.severity).label)
 
+    @property
+    def advice_summary(self) -> str:
+        """What to do, in one sentence: the line a summary shows."""
+        return compliance.first_sentence(self.advice)
+
 
 @dataclass(frozen=True)
 class InteractionInfo(InteractionClass):
@@ -124,6 +129,26 @@ def product_interactions(product: Any) -> list[InteractionInfo]:
     """The interactions that concern a product, most severe first (no query when cached)."""
     form_ids = _form_ids(product)
     return [it for it in interactions() if it.concerns(form_ids)]
+
+
+@dataclass(frozen=True)
+class ProductWarning:
+    """A warning on a product's page, with why it matters for this product in particular."""
+
+    warning: Warning
+    relevance: compliance.Relevance
+
+
+def product_warnings(product: Any, lang: str, *, ul_mg: Decimal | None) -> list[ProductWarning]:
+    """The warnings that concern a product, the relevant ones first (`compliance.relevance`:
+    its own forms, then accumulation at a high daily dose), each group most severe first."""
+    rated = compliance.by_relevance(
+        product_interactions(product),
+        form_ids=_form_ids(product),
+        per_day_mg=product.elemental_mg_per_day,
+        ul_mg=ul_mg,
+    )
+    return [ProductWarning(it.warning(lang), why) for it, why in rated]
 
 
 def product_interaction_classes(product: Any) -> list[InteractionClass]:

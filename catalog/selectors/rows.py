@@ -18,6 +18,7 @@ from ..derived import fits_masks
 from ..models import IngredientLine, Product
 from ..models.products import DIET_FIELDS, DoseForm
 from ._sql import decimal, fetch, keyset_chunks, quote, vendor
+from .images import image_url
 from .reference import facet_reference
 
 
@@ -147,10 +148,8 @@ class ProductRow:
 
     @property
     def image_url(self) -> str | None:
-        if not self.image:
-            return None
-        storage = Product._meta.get_field("image").storage  # type: ignore[union-attr]
-        return str(storage.url(self.image))
+        """Its photo, or its generated packshot where those are on (`selectors.images`)."""
+        return image_url(self)
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:product-detail", kwargs={"slug": self.slug})

@@ -15,6 +15,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 
 from ..conf import catalog_languages
+from ..selectors.images import image_url
+from ..web.cart import cart
 
 register = template.Library()
 
@@ -71,3 +73,17 @@ def catalog_path(context: template.Context) -> str:
     """The current page's path (forms that submit to themselves, "clear filters" links)."""
     request = _request(context)
     return request.path if request is not None else ""
+
+
+@register.simple_tag
+def catalog_cart() -> Any:
+    """`{% catalog_cart as cart %}`: where a pack's buy form posts and its field names
+    (`catalog.web.cart`), or None: no buy button."""
+    return cart()
+
+
+@register.filter
+def catalog_image(product: Any) -> str | None:
+    """`{{ product|catalog_image }}`: the URL of a product's photo or generated packshot
+    (`catalog.selectors.images`), or None."""
+    return image_url(product)

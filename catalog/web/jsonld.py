@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..compliance import rules_for
 from ..conf import catalog_settings
+from ..selectors.images import image_url
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -132,8 +133,9 @@ def product_graph(
         "sku": packs[0].sku if packs else None,
         "isRelatedTo": {"@id": url + "#supplement"},
     }
-    if product.image:
-        product_node["image"] = request.build_absolute_uri(product.image.url)
+    image = image_url(product)
+    if image:
+        product_node["image"] = request.build_absolute_uri(image)
     if not rules_for(product.route).daily_oral_dose:
         # Bath flakes, a skin spray: not a dietary supplement, no intake to describe.
         product_node["category"] = "External use (skin or bath)"

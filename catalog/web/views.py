@@ -223,14 +223,15 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     packs = list(product.packs.all())
     dose_rows = selectors.products.product_dose_rows(product)
     label = selectors.products.product_label(product, lang)
-    interactions = [it.warning(lang) for it in selectors.interactions.product_interactions(product)]
+    rated = selectors.interactions.product_warnings(product, lang, ul_mg=ul)
+    interactions = [item.warning for item in rated]
     context = {
         "product": product,
         "packs": packs,
         "dose_rows": dose_rows,
         "label": label,
         "claims": selectors.products.product_claims(product),
-        "interactions": interactions,
+        "interactions": rated,
         "rules": rules,
         "ul": compliance.ul_status(
             product.elemental_mg_per_day if rules.daily_oral_dose else Decimal(0), ul

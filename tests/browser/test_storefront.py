@@ -151,7 +151,9 @@ def test_opening_a_product_from_the_listing(site, page):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_interaction_checker_adds_up_the_dose_and_warns(site, page, lang):
+def test_interaction_checker_adds_up_the_dose_and_warns(site, page_without_js, lang):
+    # The form as a page without a script sees it; with one, see test_checker.py.
+    page = page_without_js
     page.goto(site.url("catalog:interaction-check", lang))
     page.select_option("#id_product", [OVER_UL_PRODUCT, PRODUCT])
     page.fill("#id_medication", "doxycycline 100 mg")

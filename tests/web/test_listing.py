@@ -116,6 +116,37 @@ def test_active_filters_are_removable_chips(client, shop):
     assert chips["In stock: yes"] == "/en/products/?form=citrate&form=oxide"
 
 
+def _disclosure(html: str) -> tuple[str, str]:
+    """The filters' disclosure: its opening tag and the text of its summary."""
+    found = re.search(
+        r"(<details[^>]*data-filters-disclosure[^>]*>)\s*<summary[^>]*>(.*?)</summary>", html, re.S
+    )
+    assert found, "the filters are not in a disclosure"
+    return found.group(1), " ".join(re.sub(r"<[^>]+>", "", found.group(2)).split())
+
+
+def test_the_filters_fold_into_a_disclosure_that_counts_the_active_ones(client, shop):
+    html = client.get("/en/products/").content.decode()
+    tag, summary = _disclosure(html)
+    assert summary == "Filters"  # no count without an active filter
+    assert " open" not in tag  # folded: on a phone the results come first
+    # The whole filter form is inside it, and the results follow it.
+    assert html.index("data-filters-disclosure") < html.index('<form class="filters"')
+    assert html.index("</form>") < html.index("</details>") < html.index('id="results-title"')
+
+    html = client.get("/en/products/?form=citrate&form=oxide&in_stock=true").content.decode()
+    assert _disclosure(html)[1] == "Filters (3 active)"
+    html = client.get("/nl/producten/?form=citrate").content.decode()
+    assert _disclosure(html)[1] == "Filters (1 actief)"
+
+
+def test_the_filters_are_unfolded_when_they_hold_an_error(client, shop):
+    response = client.get("/en/products/?min_price=abc")
+    assert response.status_code == 400
+    tag, _summary = _disclosure(response.content.decode())
+    assert " open" in tag
+
+
 def test_sorting(client, shop):
     html = client.get("/en/products/?ordering=price").content.decode()
     assert result_slugs(html)[0] == "nordmag-oxide-300"

@@ -2,10 +2,22 @@
    Listing: ticking a filter updates the results without a full reload (the URL is kept
    shareable through history.pushState); the submit button stays for keyboard users.
    The language links follow the new URL, and the new result count is announced through a
-   status region that stays in the page (a replaced live region would not be read out). */
+   status region that stays in the page (a replaced live region would not be read out).
+   The filters' disclosure is opened on wide screens and keeps its state across updates. */
 (function () {
   "use strict";
   var SELECTOR = "[data-listing]";
+  var DISCLOSURE = "[data-filters-disclosure]";
+  // Where the filters stand beside the results (catalog.css shows them there without a
+  // script, where the browser allows it); below this width they stay folded until asked for.
+  var WIDE = "(min-width: 52.01rem)";
+
+  function openFiltersWhenWide() {
+    var disclosure = document.querySelector(DISCLOSURE);
+    if (disclosure && window.matchMedia && window.matchMedia(WIDE).matches) {
+      disclosure.open = true;
+    }
+  }
 
   function replaceListing(url, push) {
     var current = document.querySelector(SELECTOR);
@@ -21,6 +33,9 @@
         var fresh = doc.querySelector(SELECTOR);
         if (!fresh) { window.location.assign(url); return; }
         var focusedId = document.activeElement && document.activeElement.id;
+        var disclosure = current.querySelector(DISCLOSURE);
+        var freshDisclosure = fresh.querySelector(DISCLOSURE);
+        if (disclosure && freshDisclosure && disclosure.open) { freshDisclosure.open = true; }
         current.replaceWith(fresh);
         var languages = document.querySelector(".lang-switch");
         var freshLanguages = doc.querySelector(".lang-switch");
@@ -74,9 +89,14 @@
   window.addEventListener("popstate", function () {
     if (document.querySelector(SELECTOR)) { replaceListing(window.location.href, false); }
   });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", bind);
-  } else {
+  function start() {
+    openFiltersWhenWide();
     bind();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
