@@ -27,8 +27,7 @@ from rest_framework.response import Response
 from .. import cache as catalog_cache
 from ..cache import safe_cache
 from ..conf import catalog_settings
-
-CACHE_CONTROL = "public, max-age=0, must-revalidate"
+from ..http import CACHE_CONTROL, etag_matches
 
 
 def representation_key(request: Request, lang: str, market: str, variant: str = "") -> str:
@@ -40,15 +39,6 @@ def representation_key(request: Request, lang: str, market: str, variant: str = 
 
 def representation_etag(key: str, version: int) -> str:
     return f'"{key}-{version}"'
-
-
-def etag_matches(request: Any, etag: str) -> bool:
-    """True when `If-None-Match` names `etag` (weak or strong) or is `*`."""
-    header = request.headers.get("If-None-Match")
-    if header is None:
-        return False
-    tags = [t.strip().removeprefix("W/") for t in header.split(",")]
-    return "*" in tags or etag in tags
 
 
 def set_cache_headers(response: HttpResponseBase, etag: str) -> HttpResponseBase:

@@ -31,7 +31,7 @@ from django.views.decorators.http import require_GET
 
 from .. import cache as catalog_cache
 from ..conf import catalog_settings
-from .http import CACHE_CONTROL, etag_matches
+from ..http import CACHE_CONTROL, etag_matches
 
 
 def cacheable_request(request: HttpRequest) -> bool:

@@ -29,8 +29,8 @@ from django.views.decorators.http import require_GET
 
 from ..cache import cached, catalog_version, one_read
 from ..conf import catalog_languages
+from ..http import CACHE_CONTROL, etag_matches
 from ..selectors import sitemap as rows
-from .http import CACHE_CONTROL, etag_matches
 
 URLS_PER_CHILD = 10_000
 """At most this many <url> entries in one child (the protocol allows 50,000 and 50 MB)."""

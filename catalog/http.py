@@ -1,5 +1,5 @@
-"""HTTP validators of the pages and sitemaps: ETag matching and the Cache-Control they send
-(the API's policy: anyone may keep a body, but must ask again with the ETag before using it)."""
+"""HTTP validators of the API, feeds, pages and sitemaps: ETag matching and the Cache-Control
+they send (one policy: anyone may keep a body, but must ask again with the ETag before using it)."""
 
 from __future__ import annotations
 
