@@ -49,8 +49,7 @@ def search_keywords_of(
 
     A query word found here ranks the product above one whose description merely mentions
     it (`selectors.search`). `forms`/`goals`: objects with `name_nl`, `name_en` and, when they
-    have them, `synonyms_nl`, `synonyms_en`; forms also `slug`. Padded with spaces
-    (`search_words.keyword_text`)."""
+    have them, `synonyms_nl`, `synonyms_en`; forms also `slug`."""
     parts: list[str | None] = [name_nl, name_en, brand_name]
     # Goals in slug order: the M2M and the bulk writers list them in different orders.
     for item in [*forms, *sorted(goals, key=lambda goal: goal.slug)]:

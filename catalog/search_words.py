@@ -59,13 +59,13 @@ def words_of(text: str) -> list[str]:
 
 
 def keyword_text(*parts: str | None) -> str:
-    """Folded words joined by single spaces, with a space at either end, so that a word is
-    found as " word " and a word's start as " wor" (see `selectors.search`)."""
+    """Folded words joined by single spaces (`selectors.search` pads it with a space at
+    either end when it looks for " word " and a word's start " wor")."""
     words: list[str] = []
     for part in parts:
         if part:
             words += words_of(part)
-    return f" {' '.join(words)} " if words else ""
+    return " ".join(words)
 
 
 def synonym_list(text: str | None) -> list[str]:

@@ -26,9 +26,11 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
+from django.db.models.functions import Concat
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -39,6 +41,7 @@ from ..search_words import STOP_WORDS, words_of
 from . import spelling
 
 MAX_WORDS = 10
+MIN_PARTIAL, MAX_PARTIAL = 2, 3  # how many found words may give partial results
 
 
 def search_terms(text: str) -> list[str]:
@@ -170,7 +173,13 @@ def _build_plan(text: str, lang: str) -> SearchPlan:
         else:
             not_found.append(term)
     words = list(dict.fromkeys(words))
-    match_all = len(words) < 2 or products.filter(_all(words, full_text)).exists()
+    if len(not_found) * 2 > len(terms):
+        words = []  # most of it is found nowhere: not a shopper's query ("' OR 1=1; --")
+    # Partial results for a few words only: with more, "some of them" is noise.
+    match_all = (
+        not MIN_PARTIAL <= len(words) <= MAX_PARTIAL
+        or products.filter(_all(words, full_text)).exists()
+    )
     return SearchPlan(
         text=text.strip(),
         words=tuple(words),
@@ -205,9 +214,9 @@ def _keyword_score(word: str) -> Case:
     dose form, a diet, a name word); 2: a keyword starts with it; 1: a keyword holds it;
     0: only its description has it."""
     return Case(
-        When(search_keywords__contains=f" {word} ", then=Value(3)),
-        When(search_keywords__contains=f" {word}", then=Value(2)),
-        When(search_keywords__contains=word, then=Value(1)),
+        When(_keywords__contains=f" {word} ", then=Value(3)),
+        When(_keywords__contains=f" {word}", then=Value(2)),
+        When(_keywords__contains=word, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
@@ -243,6 +252,8 @@ def order_by_relevance(queryset: QuerySet[Any], text: str) -> QuerySet[Any]:
             output_field=IntegerField(),
         )
     queryset = queryset.annotate(
+        _keywords=Concat(Value(" "), "search_keywords", Value(" "), output_field=TextField())
+    ).annotate(
         _relevance=Case(
             When(Q(name_nl__iexact=folded) | Q(name_en__iexact=folded), then=Value(0)),
             When(name_hits, then=Value(1)),

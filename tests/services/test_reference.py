@@ -116,7 +116,7 @@ def test_a_new_search_word_of_a_goal_is_found_in_its_products_at_once(refs, api)
 
     found = api.get(url, {"q": "nachtrust"}).json()
     assert [p["slug"] for p in found["results"]] == [product.slug]
-    assert " nachtrust " in stored(product).search_keywords
+    assert "nachtrust" in stored(product).search_keywords.split()
 
 
 def test_renaming_a_goal_by_upsert_recomputes_its_products_search_keywords(refs):
@@ -125,7 +125,7 @@ def test_renaming_a_goal_by_upsert_recomputes_its_products_search_keywords(refs)
 
     services.goal_upsert(slug="energy-fatigue", name_nl="Energie & vermoeidheid")
 
-    assert " vermoeidheid " in stored(product).search_keywords
+    assert "vermoeidheid" in stored(product).search_keywords.split()
 
 
 def test_saving_a_goal_with_the_same_words_leaves_its_products_alone(refs):

@@ -20,11 +20,10 @@ class Correction(s.Serializer):
 
 
 class SearchOut(Shape):
-    """How `q` was read: the words searched, the stop words left out, typos corrected, the
+    """How `q` was read (its words folded, never the text as sent): the words searched, the stop words left out, typos corrected, the
     words found nowhere, and a line saying so for the shopper (null when there is nothing
     to say)."""
 
-    q = s.CharField()
     words = s.ListField(child=s.CharField())
     ignored = s.ListField(child=s.CharField(), help_text="Stop words left out.")
     corrections = Correction(many=True)
@@ -38,7 +37,6 @@ class SearchOut(Shape):
     @classmethod
     def build(cls, obj: SearchPlan, ctx: Context) -> dict[str, Any]:
         return {
-            "q": obj.text,
             "words": list(obj.words),
             "ignored": list(obj.ignored),
             "corrections": [{"typed": a, "searched": b} for a, b in obj.corrections],
