@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Model
 
 M = TypeVar("M", bound=Model)
@@ -72,6 +72,11 @@ def bulk_set(model: type[M], objects: Sequence[M], names: Sequence[str], size: i
     """
     if not objects or not names:
         return
+    with transaction.atomic():
+        _bulk_set(model, objects, names, size)
+
+
+def _bulk_set(model: type[M], objects: Sequence[M], names: Sequence[str], size: int) -> None:
     if connection.vendor != "postgresql":
         model._default_manager.bulk_update(objects, list(names), batch_size=500)
         return

@@ -58,7 +58,11 @@ def storable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 def page_key(request: HttpRequest) -> str:
-    raw = "|".join((request.build_absolute_uri(), get_language() or ""))
+    """The URL (with the host), the language and the project's CATALOG settings: a page
+    rendered before a settings change (packshots, a cart URL) is not served after it, also
+    from a cache that outlives the restart."""
+    catalog = repr(sorted(getattr(settings, "CATALOG", {}).items()))
+    raw = "|".join((request.build_absolute_uri(), get_language() or "", catalog))
     return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from catalog.models import Product
 
 from .pages import OVER_UL_PRODUCT, PRODUCT
+from .test_checker import CHECK, pick_without_script
 
 pytestmark = pytest.mark.browser
 
@@ -155,10 +156,10 @@ def test_interaction_checker_adds_up_the_dose_and_warns(site, page_without_js, l
     # The form as a page without a script sees it; with one, see test_checker.py.
     page = page_without_js
     page.goto(site.url("catalog:interaction-check", lang))
-    page.select_option("#id_product", [OVER_UL_PRODUCT, PRODUCT])
+    pick_without_script(page, (OVER_UL_PRODUCT, PRODUCT), lang)
     page.fill("#id_medication", "doxycycline 100 mg")
     with page.expect_navigation():
-        page.click(".checker button[type=submit]")
+        page.click(CHECK)
 
     result = page.locator("#result")
     per_day = [
@@ -174,8 +175,8 @@ def test_interaction_checker_adds_up_the_dose_and_warns(site, page_without_js, l
     assert "sev-major" in warning.get_attribute("class")
     # The form keeps what was entered.
     assert page.input_value("#id_medication") == "doxycycline 100 mg"
-    selected = page.eval_on_selector(
-        "#id_product", "s => Array.from(s.selectedOptions).map(o => o.value)"
+    selected = page.locator("[data-product-picker] input[name=product]:checked").evaluate_all(
+        "inputs => inputs.map(i => i.value)"
     )
     assert sorted(selected) == sorted([OVER_UL_PRODUCT, PRODUCT])
 

@@ -89,6 +89,21 @@
       select.disabled = true;
       Array.prototype.forEach.call(root.children, function (child) { child.hidden = true; });
     }
+    // The page's own search results (checkboxes, the chosen ones ticked): the ticked ones
+    // become chips, the list leaves the form.
+    var boxes = root.querySelectorAll("input[type=checkbox][name=product]");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.checked) {
+        var label = box.id ? root.querySelector("label[for='" + box.id + "']") : null;
+        this.addChip({ slug: box.value, name: label ? label.textContent.trim() : box.value });
+      }
+      box.disabled = true;
+    }, this);
+    if (boxes.length) {
+      Array.prototype.forEach.call(root.children, function (child) {
+        if (child.querySelector("input[type=checkbox][name=product]")) { child.hidden = true; }
+      });
+    }
     // The page's own search for browsers without a script (marked data-picker-fallback)
     // gives way to the combobox.
     Array.prototype.forEach.call(root.querySelectorAll("[data-picker-fallback]"), function (node) {
@@ -99,13 +114,13 @@
   };
 
   Picker.prototype.count = function () {
-    var boxes = this.root.querySelectorAll("input[name=product]:not([type=hidden]):checked");
+    var boxes = this.root.querySelectorAll("input[name=product]:not([type=hidden]):not(:disabled):checked");
     return this.chosen.children.length + boxes.length;
   };
 
   Picker.prototype.has = function (slug) {
     return Array.prototype.some.call(this.root.querySelectorAll("input[name=product]"), function (input) {
-      return input.value === slug && (input.type === "hidden" || input.checked);
+      return input.value === slug && !input.disabled && (input.type === "hidden" || input.checked);
     });
   };
 
