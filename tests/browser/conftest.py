@@ -12,6 +12,7 @@ the test.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ PHONE = {"width": 375, "height": 740}
 
 try:
     from playwright.sync_api import Browser, Page, sync_playwright
+    from playwright.sync_api import Error as PlaywrightError
 except ImportError:  # pragma: no cover - the dev extra installs it
     sync_playwright = None
 
@@ -114,6 +116,10 @@ def _open_page(browser: Browser, site: Site, **context_options: Any) -> Iterator
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda message: _console_error(message, errors))
     yield page
+    # Let the page's last requests (lazy packshot images, a suggestion) finish before the
+    # database is flushed: on SQLite a request still reading holds a table lock.
+    with contextlib.suppress(PlaywrightError):  # a page that keeps loading is closed anyway
+        page.wait_for_load_state("networkidle", timeout=5_000)
     context.close()
     assert not site.foreign, f"requests left the live server: {site.foreign}"
     assert not errors, f"JavaScript errors: {errors}"
