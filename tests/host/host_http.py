@@ -9,7 +9,7 @@ from __future__ import annotations
 import http.client
 import json
 import re
-import time
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -86,18 +86,11 @@ class Client:
     def get(self, path: str, **kwargs: object) -> Response:
         return self.request("GET", path, **kwargs)  # type: ignore[arg-type]
 
-    def wait_until_up(self, seconds: float = 60) -> None:
-        deadline = time.monotonic() + seconds
-        while True:
-            try:
-                self.get("/robots.txt")
-                return
-            except OSError as error:
-                if time.monotonic() > deadline:
-                    raise Failed(
-                        f"no server answered on {self.base} within {seconds:.0f} s"
-                    ) from error
-                time.sleep(0.3)
+    def wait_until_up(self, ready: threading.Event, seconds: float = 60) -> None:
+        """Wait until the server says it is listening (`ready`), then check it answers."""
+        if not ready.wait(seconds):
+            raise Failed(f"no server listened on {self.base} within {seconds:.0f} s")
+        self.get("/robots.txt")
 
 
 class _Links(HTMLParser):
@@ -180,15 +173,27 @@ def check_pages(client: Client, static_root_name: str) -> str:
 
 
 def check_sitemap(client: Client) -> str:
+    """`/sitemap.xml` is a sitemap index; its children list the pages in nl and en."""
     response = client.get("/sitemap.xml")
     expect(response.status == 200, f"GET /sitemap.xml: {response.status}")
-    locs = re.findall(r"<loc>([^<]+)</loc>", response.text)
-    expect(len(locs) > 50, f"/sitemap.xml lists {len(locs)} URLs")
+    expect("<sitemapindex" in response.text, "/sitemap.xml is not a sitemap index")
+    children = re.findall(r"<loc>([^<]+)</loc>", response.text)
+    expect(bool(children), "/sitemap.xml names no child sitemap")
+    locs: list[str] = []
+    for child in children:
+        path = urlsplit(child).path
+        part = client.get(path)
+        expect(part.status == 200, f"GET {path} (from the index): {part.status}")
+        locs += re.findall(r"<loc>([^<]+)</loc>", part.text)
+    expect(len(locs) > 50, f"the sitemaps list {len(locs)} URLs")
     prefixes = {urlsplit(loc).path.split("/")[1] for loc in locs}
-    expect(prefixes == {"nl", "en"}, f"/sitemap.xml languages {sorted(prefixes)}")
+    expect(prefixes == {"nl", "en"}, f"sitemap languages {sorted(prefixes)}")
     robots = client.get("/robots.txt")
     expect(robots.status == 200 and "Sitemap:" in robots.text, "/robots.txt names no sitemap")
-    return f"/sitemap.xml: {len(locs)} URLs, nl and en only; /robots.txt points to it"
+    return (
+        f"/sitemap.xml: an index of {len(children)} sitemaps, {len(locs)} URLs, nl and en only;"
+        " /robots.txt points to it"
+    )
 
 
 def check_api(client: Client) -> str:

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -255,22 +256,37 @@ class Host:
         return hashlib.sha256(dump.encode()).hexdigest()
 
     def serve(self, production: bool) -> subprocess.Popen[bytes]:
+        """runserver in the host project; its output goes to a log, and `server.ready` is set
+        when it says it is listening (runserver prints that once the socket is bound)."""
         env = {**os.environ, **self.env, **(self.production if production else {})}
         log = self.root / f"runserver-{'production' if production else 'debug'}.log"
-        with log.open("wb") as output:  # the child keeps its own copy of the file descriptor
-            return subprocess.Popen(
-                [
-                    str(self.python),
-                    str(self.manage),
-                    "runserver",
-                    f"127.0.0.1:{self.args.port}",
-                    "--noreload",
-                ],
-                cwd=self.project,
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
+        process = subprocess.Popen(
+            [
+                str(self.python),
+                str(self.manage),
+                "runserver",
+                f"127.0.0.1:{self.args.port}",
+                "--noreload",
+            ],
+            cwd=self.project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        ready = threading.Event()
+
+        def copy_output() -> None:
+            assert process.stdout is not None
+            with log.open("wb") as output:
+                for line in process.stdout:
+                    output.write(line)
+                    output.flush()
+                    if b"Quit the server with" in line:
+                        ready.set()
+
+        threading.Thread(target=copy_output, daemon=True).start()
+        process.ready = ready  # type: ignore[attr-defined]
+        return process
 
 
 def check_backend(run: Run, host: Host, readme: dict[str, str]) -> None:
@@ -293,7 +309,7 @@ def check_backend(run: Run, host: Host, readme: dict[str, str]) -> None:
     client = host_http.Client("127.0.0.1", host.args.port)
     server = host.serve(production=False)
     try:
-        if run.step(b, "runserver (DEBUG on)", lambda: (client.wait_until_up(), "up")[1]):
+        if run.step(b, "runserver (DEBUG on)", lambda: (client.wait_until_up(server.ready), "up")[1]):
             run.step(
                 b, "pages nl/en + CSS/JS", lambda: host_http.check_pages(client, "app static dirs")
             )
@@ -319,7 +335,7 @@ def check_backend(run: Run, host: Host, readme: dict[str, str]) -> None:
     secure = host_http.Client("127.0.0.1", host.args.port, {"X-Forwarded-Proto": "https"})
     server = host.serve(production=True)
     try:
-        if run.step(b, "runserver (DEBUG off)", lambda: (secure.wait_until_up(), "up")[1]):
+        if run.step(b, "runserver (DEBUG off)", lambda: (secure.wait_until_up(server.ready), "up")[1]):
             run.step(
                 b,
                 "pages nl/en + hashed CSS/JS",
