@@ -39,6 +39,17 @@ VERSION = "catalog:version"  # where one_read() keeps the version it read
 # The reference reads nearly every request needs, fetched together in one cache round trip.
 READ_PRELOAD = ("reference", "interactions")
 
+# Small reads that nearly every request needs (reference tables, interaction classes,
+# medication names: a few hundred rows in all) are also kept in each process's memory for the
+# version they were read at. The version comes from the database on every request, so a
+# write in any process makes them stale at once, whatever the cache backend; between writes
+# a page spends no cache round trip (and no unpickling) on them.
+PROCESS_KEYS = frozenset(
+    {"reference", "interactions", "medication_names", "medication_names_digest"}
+)
+_process: tuple[int, dict[str, Any]] = (0, {})
+PROCESS_MAX_VALUES = 1000  # emptied when full: facet counts of every filter combination asked
+
 # Within `one_read()` (a GET request, a feed) each cached read is fetched from the cache once
 # and then served from this dict: a feed of 100,000 products asks the cache a handful of times,
 # not a few times per product. Only for reads: a write inside the block would not be seen.
@@ -258,33 +269,86 @@ def one_read(preload: Iterable[str] = READ_PRELOAD) -> Iterator[None]:
         _memo.reset(token)
 
 
+def _process_values(version: int) -> dict[str, Any]:
+    """This process's values of `PROCESS_KEYS` for `version` (emptied when it moves on). An
+    uncommitted version of a write transaction is a version like another: never committed
+    if the transaction rolls back, so never read by anyone else."""
+    global _process
+    held, values = _process
+    if held != version:
+        values = {}
+        _process = (version, values)
+    return values
+
+
+def forget_process_values() -> None:
+    """Drop this process's reference values (tests that write without the services)."""
+    global _process
+    _process = (0, {})
+
+
 def preload_reads(keys: Iterable[str] = READ_PRELOAD) -> None:
-    """Within `one_read()`, fetch these cached reads together (one round trip)."""
+    """Within `one_read()`, fetch these cached reads together (one round trip); those this
+    process holds for the version need none."""
     memo = _memo.get()
-    wanted = [key for key in keys if memo is not None and key not in memo]
-    if not wanted or memo is None:
+    if memo is None:
         return
-    prefix = f"catalog:{catalog_version()}:"
+    version = catalog_version()
+    local = _process_values(version)
+    wanted = []
+    for key in keys:
+        if key in memo:
+            continue
+        if key in local:
+            memo[key] = local[key]
+        else:
+            wanted.append(key)
+    if not wanted:
+        return
+    prefix = f"catalog:{version}:"
     found = safe_cache.get_many([prefix + key for key in wanted])
     for key in wanted:
         if found.get(prefix + key) is not None:
             memo[key] = found[prefix + key]
+            if key in PROCESS_KEYS:
+                local[key] = memo[key]
 
 
-def cached(key: str, compute: Callable[[], T], timeout: int | None = None) -> T:
-    """`compute()`, cached under `key` for the current catalog version."""
+def cached(
+    key: str,
+    compute: Callable[[], T],
+    timeout: int | None = None,
+    *,
+    local: bool = False,
+    shared: bool = True,
+) -> T:
+    """`compute()`, cached under `key` for the current catalog version; with `local` (small
+    values nearly every request reads, as `PROCESS_KEYS`) also in this process's memory;
+    without `shared`, only there (a value this process computes faster than it would
+    fetch it)."""
     memo = _memo.get()
     if memo is not None and key in memo:
         return memo[key]  # type: ignore[no-any-return]
-    full_key = f"catalog:{catalog_version()}:{key}"
-    value = safe_cache.get(full_key)
-    if value is None:
+    version = catalog_version()
+    held = _process_values(version) if local or key in PROCESS_KEYS else None
+    if held is not None and key in held:
+        value = held[key]
+    elif not shared:
         value = compute()
-        safe_cache.set(
-            full_key,
-            value,
-            timeout if timeout is not None else catalog_settings.FACET_CACHE_SECONDS,
-        )
+    else:
+        full_key = f"catalog:{version}:{key}"
+        value = safe_cache.get(full_key)
+        if value is None:
+            value = compute()
+            safe_cache.set(
+                full_key,
+                value,
+                timeout if timeout is not None else catalog_settings.FACET_CACHE_SECONDS,
+            )
+    if held is not None and key not in held:
+        if len(held) >= PROCESS_MAX_VALUES:  # bounded: many filter combinations, one version
+            held.clear()
+        held[key] = value
     if memo is not None:
         memo[key] = value
     return value  # type: ignore[no-any-return]

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
-from catalog.cache import safe_cache
+from catalog.cache import forget_process_values, safe_cache
 from catalog.selectors import facet_index
 from tests.factories import reference_values
 
@@ -15,6 +15,7 @@ def _clean_state():
     cache.clear()
     safe_cache.reset()  # a test that took the cache away must not leave it "down" for the next
     facet_index.forget()  # tests also write without the services (factories, fixtures)
+    forget_process_values()
     translation.activate("nl")
     yield
     cache.clear()

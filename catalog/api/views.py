@@ -231,6 +231,15 @@ class ProductViewSet(CatalogViewSet):
     def read_queryset(self) -> QuerySet[Product]:
         return selectors.products.detail_queryset()
 
+    def get_object(self) -> Any:
+        if self.action in WRITE_ACTIONS:
+            return super().get_object()
+        # As the product page reads it: its goals and articles by the ids of its own query.
+        found = selectors.products.product_detail(self.kwargs[self.lookup_field])
+        if found is None:
+            raise Http404
+        return found
+
     def written(self, obj: Model) -> Any:
         return selectors.products.detail_queryset(include_unpublished=True).get(pk=obj.pk)
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.db import DatabaseError, connections
+from django.db.models.expressions import RawSQL
 
 T = TypeVar("T")
 
@@ -66,3 +67,22 @@ def keyset_chunks(
         if len(chunk) < size:
             return
         last = key(chunk[-1])
+
+
+def id_list(using: str, table: str, column: str, owner: str, outer: str) -> RawSQL:
+    """The ids in `table.column` of the rows whose `owner` is the outer query's `outer`
+    column, as one comma-separated text (NULL for none): a many-to-many's ids read with the
+    object instead of by a query of its own. Names are model metadata, never input."""
+    q = quote(using)
+    values = f"{q(table)}.{q(column)}"
+    text = (
+        f"string_agg({values}::text, ',')"
+        if vendor(using) == "postgresql"
+        else (f"group_concat({values}, ',')")
+    )
+    return RawSQL(f"(SELECT {text} FROM {q(table)} WHERE {q(table)}.{q(owner)} = {outer})", ())
+
+
+def ids_of_list(text: str | None) -> list[int]:
+    """The ids of an `id_list` column."""
+    return [int(value) for value in text.split(",")] if text else []

@@ -109,8 +109,10 @@ def current_index() -> FacetIndex | None:
 
 def _load() -> FacetIndex:
     columns = ["brand_id", "dose_form", "form_mask", "goal_mask", "in_stock", "min_age_years"]
-    inner = Product.objects.published().order_by().values(
-        *columns, "price_eur", "elemental_mg_per_day", *DIET_FIELDS
+    inner = (
+        Product.objects.published()
+        .order_by()
+        .values(*columns, "price_eur", "elemental_mg_per_day", *DIET_FIELDS)
     )
     sql, params = inner.query.sql_with_params()
     rows = fetch(
@@ -133,9 +135,7 @@ def _load() -> FacetIndex:
         min_age=np.array(cols[5], dtype=np.int16),
         price_cents=np.array([_NULL if v is None else v for v in cols[6]], dtype=np.int64),
         mg_tenths=np.array(cols[7], dtype=np.int64),
-        diets={
-            name: np.array(cols[8 + i], dtype=bool) for i, name in enumerate(DIET_FIELDS)
-        },
+        diets={name: np.array(cols[8 + i], dtype=bool) for i, name in enumerate(DIET_FIELDS)},
     )
 
 

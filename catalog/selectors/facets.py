@@ -231,4 +231,27 @@ def listing_facets(query: ListingQuery, lang: str) -> Listing:
         (k, str(v)) for k, v in query.cleaned.items() if v not in (None, "", []) and k != "ordering"
     )
     key = "facets:" + lang + ":" + hashlib.sha256(repr(params).encode()).hexdigest()
+    if query.all_published and facet_index.can_count(query.cleaned):
+        # Counted over this process's arrays in a few ms, then kept here for the version:
+        # no round trip to a shared cache for them.
+        return cached(key, lambda: product_facets(query, lang), local=True, shared=False)
     return cached(key, lambda: product_facets(query, lang))
+
+
+def catalog_counts() -> FacetCounts:
+    """Published products per form, goal, brand and dose form in the whole catalog (no
+    filter): the product counts of goal and form pages. Counted in memory by `facet_index`
+    when this process has it, else by one scan; kept per catalog version in this process
+    (a few dozen numbers), so a goal page spends no COUNT over its products."""
+
+    def compute() -> FacetCounts:
+        products = Product.objects.published()
+        query = ListingQuery(cleaned={}, rows=products, ordered=products, all_published=True)
+        reference = facet_reference()
+        ids = [row[0] for row in reference["form"]] + [row[0] for row in reference["goal"]]
+        if not fits_masks(ids):
+            return facets_by_queries(query)
+        counts = facet_index.facet_counts({}, reference) if facet_index.can_count({}) else None
+        return counts or facets_in_one_scan({}, products, reference)
+
+    return cached("catalog_counts", compute, local=True)

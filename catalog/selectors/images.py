@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
 from .. import compliance
@@ -50,12 +51,30 @@ def image_url(product: Any) -> str | None:
         return uploaded_url(name)
     if not catalog_settings.PACKSHOTS:
         return None
-    shot = packshot_of(product)
-    try:
-        with translation.override(None):  # one URL for every language (no prefix)
-            return reverse("catalog-packshot", kwargs={"slug": product.slug, "key": shot.key})
-    except NoReverseMatch:  # a host that left the route out
+    prefix = _packshot_prefix(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    if prefix is None:
         return None
+    return f"{prefix}{product.slug}-{packshot_of(product).key}.png"
+
+
+_SAMPLE = ("s", "0" * 10)
+_prefixes: dict[tuple[str, Any], str | None] = {}
+
+
+def _packshot_prefix(script_prefix: str, urlconf: Any) -> str | None:
+    """The packshot URL up to the slug, reversed once per URLconf and script prefix (a card
+    list shows dozens of pictures; reversing each cost more than the rest of the card); None
+    for a host that left the route out."""
+    key = (script_prefix, urlconf)
+    if key not in _prefixes:
+        try:
+            with translation.override(None):  # one URL for every language (no prefix)
+                sample = reverse("catalog-packshot", kwargs={"slug": _SAMPLE[0], "key": _SAMPLE[1]})
+        except NoReverseMatch:
+            _prefixes[key] = None
+        else:
+            _prefixes[key] = sample.removesuffix(f"{_SAMPLE[0]}-{_SAMPLE[1]}.png")
+    return _prefixes[key]
 
 
 def packshot_png(slug: str) -> tuple[str, bytes] | None:

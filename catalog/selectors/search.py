@@ -194,7 +194,7 @@ def search_plan(text: str, lang: str | None = None) -> SearchPlan:
     """The plan of a query, cached per catalog version (a handful of EXISTS queries)."""
     lang = (lang or get_language() or "nl")[:2]
     key = hashlib.blake2b(f"{lang}|{text.strip()}".encode(), digest_size=12).hexdigest()
-    return cached(f"search:plan:{key}", lambda: _build_plan(text, lang))
+    return cached(f"search:plan:{key}", lambda: _build_plan(text, lang), local=True)
 
 
 def product_search(queryset: QuerySet[Any], text: str) -> QuerySet[Any]:

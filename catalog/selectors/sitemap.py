@@ -59,7 +59,8 @@ def product_chunks(per_child: int) -> list[Chunk]:
         )
         return [Chunk(int(chunk) + 1, _aware(last)) for chunk, last in found]
 
-    return cached(f"sitemap:chunks:{int(per_child)}", compute)
+    # Only in this process: what reads it (the index) is a cached body itself.
+    return cached(f"sitemap:chunks:{int(per_child)}", compute, local=True, shared=False)
 
 
 def product_rows(number: int, per_child: int) -> list[tuple[str, datetime | None]]:

@@ -87,3 +87,14 @@ def catalog_image(product: Any) -> str | None:
     """`{{ product|catalog_image }}`: the URL of a product's photo or generated packshot
     (`catalog.selectors.images`), or None."""
     return image_url(product)
+
+
+@register.simple_tag
+def catalog_page_numbers(page: Any) -> list[int]:
+    """The page numbers a pagination bar links: the first, the last and two either side of
+    the current one. Worked out from the page count, never by walking every page (a listing
+    of 100,000 products has thousands)."""
+    last = page.paginator.num_pages
+    current = page.number
+    near = range(max(1, current - 2), min(last, current + 2) + 1)
+    return sorted({1, last, *near})

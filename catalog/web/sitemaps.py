@@ -163,7 +163,8 @@ def _key(base: str, name: str) -> str:
 
 
 def _pages_body_cached(base: str) -> tuple[bytes, datetime | None]:
-    return cached(_key(base, "pages-data"), lambda: _pages_body(base))
+    # Only in this process: the index and the pages child are cached bodies themselves.
+    return cached(_key(base, "pages-data"), lambda: _pages_body(base), local=True, shared=False)
 
 
 # --- views -----------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from .listing import (
     search_note,
 )
 from .page_cache import page
+from .paging import page_number, page_query, shelf_page
 
 PAGE_SIZE = 24
 
@@ -89,45 +90,6 @@ def _market(request: HttpRequest) -> str:
     return MarketForm(request.GET).market_or_default()
 
 
-def _page_number(raw: str | None, num_pages: int) -> tuple[int, str | None]:
-    if raw in (None, ""):
-        return 1, None
-    try:
-        number = int(str(raw))
-    except ValueError:
-        return 1, _("The page number must be a whole number; showing the first page.")
-    if number < 1 or number > num_pages:
-        return 1, _("There is no page %(page)s; showing the first page.") % {"page": str(raw)[:12]}
-    return number, None
-
-
-SHELF_PAGE_SIZE = 12
-
-
-def _page_query(request: HttpRequest) -> str:
-    other = request.GET.copy()
-    other.pop("page", None)
-    return other.urlencode()
-
-
-def _shelf_page(request: HttpRequest, products: Any) -> tuple[Any, Any, str | None]:
-    """One page of a goal's, form's or article's products (best value first), the page for
-    the pagination links, and an error for a page number that does not exist."""
-    market = _market(request)
-    raw = request.GET.get("page")
-    try:
-        number = max(1, int(raw)) if raw else 1
-    except ValueError:
-        number = 1
-    offset = (number - 1) * SHELF_PAGE_SIZE
-    found = shelf(products, market=market, limit=SHELF_PAGE_SIZE, offset=offset)
-    paginator = Paginator(range(found.count), SHELF_PAGE_SIZE)
-    checked, error = _page_number(raw, paginator.num_pages)
-    if checked != number:
-        found = shelf(products, market=market, limit=SHELF_PAGE_SIZE)
-    return found, paginator.page(checked), error
-
-
 # --- home -----------------------------------------------------------------------------------
 
 
@@ -137,7 +99,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "goals": content.goals(),
         "forms": content.forms(),
         "articles": content.latest_articles(4),
-        "featured": shelf(content.featured_products(), market=_market(request), limit=4).rows,
+        "featured": selectors.products.best_value(
+            content.featured_products(), market=_market(request), limit=4
+        ),
     }
     graphs = [jsonld.website(request)]
     return _render(request, "catalog/home.html", context, crumbs=[], graphs=graphs)
@@ -160,12 +124,13 @@ def product_list(request: HttpRequest) -> HttpResponse:
     if valid:
         paginator = Paginator(query.ordered, PAGE_SIZE)
         paginator.count = listing.count  # counted with the facets; spares a query
-        number, page_error = _page_number(request.GET.get("page"), paginator.num_pages)
+        number, page_error = page_number(request.GET.get("page"), paginator.num_pages)
         page = paginator.page(number)
         products = selectors.products.mark_upper_levels(
             selectors.rows.product_rows(page.object_list),  # type: ignore[arg-type]
             market,
         )
+        page.object_list = products  # the pagination bar's len(page): the rows, not a query
     other = request.GET.copy()
     other.pop("page", None)
     cleaned = filterset.form.cleaned_data
@@ -277,7 +242,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @page
 def goal_list(request: HttpRequest) -> HttpResponse:
     crumbs = [(_("Goals"), reverse("catalog:goal-list"))]
-    context = {"goals": content.goals_with_counts()}
+    context = {"goals": content.goal_cards()}
     return _render(request, "catalog/goal_list.html", context, crumbs=crumbs)
 
 
@@ -286,14 +251,15 @@ def _browse_page(
 ) -> HttpResponse:
     """A goal's or a form's page: what it is, its best-value products (a page of them) and
     its articles, with a link to the listing filtered by it."""
-    found, page, page_error = _shelf_page(request, products)
+    counts = getattr(selectors.facets.catalog_counts(), kind)
+    found, page, page_error = shelf_page(request, products, counts.get(obj.id, 0))
     context |= {
         kind: obj,
         "products": found.rows,
         "product_count": found.count,
         "page": page,
         "page_error": page_error,
-        "page_query": _page_query(request),
+        "page_query": page_query(request),
         "articles": obj.articles.all(),
         "listing_url": query_url([(kind, obj.slug)], reverse("catalog:product-list")),
     }
@@ -314,7 +280,7 @@ def goal_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @page
 def form_list(request: HttpRequest) -> HttpResponse:
     crumbs = [(_("Forms"), reverse("catalog:form-list"))]
-    context = {"forms": content.forms_with_counts()}
+    context = {"forms": content.form_cards()}
     return _render(request, "catalog/form_list.html", context, crumbs=crumbs)
 
 
@@ -341,7 +307,7 @@ def form_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @page
 def article_list(request: HttpRequest) -> HttpResponse:
-    filterset = ArticleFilter(request.GET, queryset=content.articles(), lang=_lang())
+    filterset = ArticleFilter(request.GET, queryset=content.article_cards(), lang=_lang())
     valid = filterset.is_valid()
     context = {
         "articles": filterset.qs if valid else [],
@@ -361,7 +327,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if article is None:
         raise Http404(_("No such article."))
     faq = list(article.faq.all())
-    found, page, page_error = _shelf_page(request, content.article_products(article))
+    found, page, page_error = shelf_page(request, content.article_products(article))
     context = {
         "article": article,
         "sections": list(article.sections.all()),
@@ -370,7 +336,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "product_count": found.count,
         "page": page,
         "page_error": page_error,
-        "page_query": _page_query(request),
+        "page_query": page_query(request),
     }
     graphs = [jsonld.article_graph(request, article=article, lang=lang)]
     if faq:

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from catalog.cache import forget_process_values
 from catalog.selectors import facet_index
 from tests.factories import make_product
 
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db
 def queries_for(client, url):
     cache.clear()  # cold: facet counts and reference data are computed, not cached
     facet_index.forget()  # and the in-memory facet arrays loaded again
+    forget_process_values()  # and the reference data this process holds
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
