@@ -236,8 +236,8 @@ class ProductViewSet(CatalogViewSet):
             return super().get_object()
         # As the product page reads it: its goals and articles by the ids of its own query.
         found = selectors.products.product_detail(self.kwargs[self.lookup_field])
-        if found is None:
-            raise Http404
+        if found is None:  # as DRF's get_object_or_404 says it (the contract's bodies)
+            raise Http404(f"No {Product._meta.object_name} matches the given query.")
         return found
 
     def written(self, obj: Model) -> Any:
