@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import translation
 
 from catalog.cache import forget_process_values, safe_cache
-from catalog.selectors import facet_index
+from catalog.selectors import facet_index, ranked
 from tests.factories import reference_values
 
 
@@ -16,6 +16,7 @@ def _clean_state():
     safe_cache.reset()  # a test that took the cache away must not leave it "down" for the next
     facet_index.forget()  # tests also write without the services (factories, fixtures)
     forget_process_values()
+    ranked.forget()
     translation.activate("nl")
     yield
     cache.clear()

@@ -183,11 +183,15 @@ class ProductFilter(django_filters.FilterSet):
         """The listing this valid query asks for (call `is_valid()` first)."""
         cleaned = self.form.cleaned_data
         rows = self._filtered(FACET_PARAMS)
-        ordered = selectors.facets.apply_facet_filters(rows, cleaned)
+        ordered: Any = selectors.facets.apply_facet_filters(rows, cleaned)
         ordering = cleaned.get("ordering")
         q = (cleaned.get("q") or "").strip()
         if not ordering and q:
-            ordered = selectors.search.order_by_relevance(ordered, q)
+            # From the cached ranking and the in-memory index where they can answer it.
+            found = selectors.ranked.ranked_listing(cleaned) if self.all_published else None
+            ordered = (
+                found if found is not None else selectors.search.order_by_relevance(ordered, q)
+            )
         else:
             ordered = ordered.order_by(*ORDERINGS[ordering or "name"][0])
         return ListingQuery(

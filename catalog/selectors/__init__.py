@@ -4,8 +4,8 @@
 summaries), `facets` (facet filters and disjunctive counts), `products` (one product's page),
 `content` (goals, forms, articles), `interactions` (warnings and the checker), `medications`
 (the medication names table the checker matches with), `images` (a product's photo or
-generated packshot), `sitemap`, `suggest`. Cached reads are keyed by the catalog version
-(`catalog.cache`).
+generated packshot), `sitemap`, `suggest`, `ranked` (a search listing from its cached
+ranking). Cached reads are keyed by the catalog version (`catalog.cache`).
 """
 
 from . import (
@@ -15,6 +15,7 @@ from . import (
     interactions,
     medications,
     products,
+    ranked,
     reference,
     rows,
     search,
@@ -29,6 +30,7 @@ __all__ = [
     "interactions",
     "medications",
     "products",
+    "ranked",
     "reference",
     "rows",
     "search",

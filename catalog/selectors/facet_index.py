@@ -55,6 +55,7 @@ class FacetIndex:
     """One array per column, a row per published product (prices in cents, doses in
     tenths of a mg: the columns' own decimal places, so comparisons stay exact)."""
 
+    ids: np.ndarray  # product ids, ascending: the rows' order
     brand: np.ndarray
     dose: np.ndarray  # index into DoseForm.values
     form_mask: np.ndarray
@@ -108,7 +109,7 @@ def current_index() -> FacetIndex | None:
 
 
 def _load() -> FacetIndex:
-    columns = ["brand_id", "dose_form", "form_mask", "goal_mask", "in_stock", "min_age_years"]
+    columns = ["id", "brand_id", "dose_form", "form_mask", "goal_mask", "in_stock", "min_age_years"]
     inner = (
         Product.objects.published()
         .order_by()
@@ -120,22 +121,23 @@ def _load() -> FacetIndex:
         f"SELECT {', '.join(columns)}, "
         "CAST(ROUND(price_eur * 100) AS BIGINT), "
         "CAST(ROUND(elemental_mg_per_day * 10) AS BIGINT), "
-        f"{', '.join(DIET_FIELDS)} FROM ({sql}) facet_rows",
+        f"{', '.join(DIET_FIELDS)} FROM ({sql}) facet_rows ORDER BY id",
         list(params),
     )
     dose_codes = {value: i for i, value in enumerate(DoseForm.values)}
     n_diets = len(DIET_FIELDS)
-    cols = list(zip(*rows, strict=True)) if rows else [()] * (8 + n_diets)
+    cols = list(zip(*rows, strict=True)) if rows else [()] * (9 + n_diets)
     return FacetIndex(
-        brand=np.array(cols[0], dtype=np.int64),
-        dose=np.array([dose_codes.get(v, -1) for v in cols[1]], dtype=np.int16),
-        form_mask=np.array(cols[2], dtype=np.int64),
-        goal_mask=np.array(cols[3], dtype=np.int64),
-        in_stock=np.array(cols[4], dtype=bool),
-        min_age=np.array(cols[5], dtype=np.int16),
-        price_cents=np.array([_NULL if v is None else v for v in cols[6]], dtype=np.int64),
-        mg_tenths=np.array(cols[7], dtype=np.int64),
-        diets={name: np.array(cols[8 + i], dtype=bool) for i, name in enumerate(DIET_FIELDS)},
+        ids=np.array(cols[0], dtype=np.int64),
+        brand=np.array(cols[1], dtype=np.int64),
+        dose=np.array([dose_codes.get(v, -1) for v in cols[2]], dtype=np.int16),
+        form_mask=np.array(cols[3], dtype=np.int64),
+        goal_mask=np.array(cols[4], dtype=np.int64),
+        in_stock=np.array(cols[5], dtype=bool),
+        min_age=np.array(cols[6], dtype=np.int16),
+        price_cents=np.array([_NULL if v is None else v for v in cols[7]], dtype=np.int64),
+        mg_tenths=np.array(cols[8], dtype=np.int64),
+        diets={name: np.array(cols[9 + i], dtype=bool) for i, name in enumerate(DIET_FIELDS)},
     )
 
 
@@ -211,19 +213,14 @@ def _any_bit(column: np.ndarray, ids: list[int]) -> np.ndarray:
     return (column & np.int64(mask)) != 0
 
 
-def facet_counts(
-    data: Mapping[str, Any], reference: dict[str, list[tuple[Any, ...]]]
-) -> FacetCounts | None:
-    """The figures of `facets_in_one_scan`, counted over the arrays (None while another
-    thread loads them)."""
-    index = current_index()
-    if index is None:
-        return None
+def _conditions(
+    index: FacetIndex, data: Mapping[str, Any], reference: dict[str, list[tuple[Any, ...]]]
+) -> dict[str, np.ndarray]:
+    """One boolean row mask per active facet (its filters)."""
     form_ids = {row[1]: row[0] for row in reference["form"]}
     goal_ids = {row[1]: row[0] for row in reference["goal"]}
     brand_ids = {row[1]: row[0] for row in reference["brand"]}
     dose_values = list(DoseForm.values)
-
     conditions: dict[str, np.ndarray] = {}
     if data.get("form"):
         conditions["form"] = _any_bit(
@@ -247,8 +244,55 @@ def facet_counts(
         condition = _range(column, data.get(low), data.get(high), scale)
         if condition is not None:
             conditions[name] = condition
+    return conditions
 
+
+def _rows_of(index: FacetIndex, ids: np.ndarray) -> np.ndarray:
+    """A row mask of `ids` (published product ids; others are ignored)."""
+    keep = np.zeros(len(index.ids), dtype=bool)
+    at = np.searchsorted(index.ids, ids)
+    inside = at < len(index.ids)
+    at = at[inside]
+    keep[at[index.ids[at] == ids[inside]]] = True
+    return keep
+
+
+def filtered_ranking(
+    data: Mapping[str, Any], reference: dict[str, list[tuple[Any, ...]]], ranked: np.ndarray
+) -> np.ndarray | None:
+    """The ids of `ranked` (a search's matches, best first) that pass every filter of
+    `data`, in `ranked`'s order; None while another thread loads the arrays."""
+    index = current_index()
+    if index is None:
+        return None
+    keep = _base(index, data)
+    for condition in _conditions(index, data, reference).values():
+        keep &= condition
+    at = np.searchsorted(index.ids, ranked)
+    inside = at < len(index.ids)
+    passes = np.zeros(len(ranked), dtype=bool)
+    passes[inside] = (index.ids[at[inside]] == ranked[inside]) & keep[at[inside]]
+    return ranked[passes]
+
+
+def facet_counts(
+    data: Mapping[str, Any],
+    reference: dict[str, list[tuple[Any, ...]]],
+    within: np.ndarray | None = None,
+) -> FacetCounts | None:
+    """The figures of `facets_in_one_scan`, counted over the arrays, among the products of
+    `within` (ids, such as a search's matches) when given; None while another thread loads
+    them."""
+    index = current_index()
+    if index is None:
+        return None
+    form_ids = {row[1]: row[0] for row in reference["form"]}
+    goal_ids = {row[1]: row[0] for row in reference["goal"]}
+    dose_values = list(DoseForm.values)
+    conditions = _conditions(index, data, reference)
     base = _base(index, data)
+    if within is not None:
+        base &= _rows_of(index, within)
 
     def except_(facet: str) -> np.ndarray:
         keep = base.copy()

@@ -15,7 +15,7 @@ from ..cache import cached
 from ..derived import fits_masks
 from ..models import IngredientLine, Product
 from ..models.products import DoseForm
-from . import facet_index
+from . import facet_index, ranked
 from ._facet_scan import FacetCounts, facets_in_one_scan
 from .reference import facet_labels, facet_reference, ids_of
 
@@ -39,7 +39,7 @@ class ListingQuery:
 
     cleaned: Mapping[str, Any]
     rows: QuerySet[Any]
-    ordered: QuerySet[Any]
+    ordered: QuerySet[Any] | ranked.RankedProducts
     # True when the listing starts from every published product (not a narrowed queryset):
     # then the in-memory `facet_index` can count it.
     all_published: bool = False
@@ -114,6 +114,9 @@ def product_facets(query: ListingQuery, lang: str) -> Listing:
         counts = facets_by_queries(query)
     elif query.all_published and facet_index.can_count(query.cleaned):
         counts = facet_index.facet_counts(query.cleaned, reference)
+    elif query.all_published and ranked.countable(query.cleaned):
+        matches = ranked.ranked_ids(str(query.cleaned["q"]))
+        counts = facet_index.facet_counts(query.cleaned, reference, within=matches)
     if counts is None:
         counts = facets_in_one_scan(query.cleaned, query.rows, reference)
     return listing_of(counts, query.cleaned, lang)
@@ -231,7 +234,9 @@ def listing_facets(query: ListingQuery, lang: str) -> Listing:
         (k, str(v)) for k, v in query.cleaned.items() if v not in (None, "", []) and k != "ordering"
     )
     key = "facets:" + lang + ":" + hashlib.sha256(repr(params).encode()).hexdigest()
-    if query.all_published and facet_index.can_count(query.cleaned):
+    if query.all_published and (
+        facet_index.can_count(query.cleaned) or ranked.countable(query.cleaned)
+    ):
         # Counted over this process's arrays in a few ms, then kept here for the version:
         # no round trip to a shared cache for them.
         return cached(key, lambda: product_facets(query, lang), local=True, shared=False)

@@ -122,7 +122,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
     products: list[Any] = []
     page = None
     if valid:
-        paginator = Paginator(query.ordered, PAGE_SIZE)
+        paginator = Paginator(query.ordered, PAGE_SIZE)  # type: ignore[arg-type]
         paginator.count = listing.count  # counted with the facets; spares a query
         number, page_error = page_number(request.GET.get("page"), paginator.num_pages)
         page = paginator.page(number)
@@ -425,7 +425,7 @@ def search(request: HttpRequest) -> HttpResponse:
         filterset = ProductFilter({"q": q})
         if filterset.is_valid():
             found = shelf(
-                filterset.listing_query().ordered,
+                filterset.listing_query().ordered,  # type: ignore[arg-type]
                 market=selectors.reference.default_market(),
                 limit=PAGE_SIZE,
                 best_value_first=False,

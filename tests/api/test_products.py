@@ -49,9 +49,13 @@ def test_product_representation_follows_the_contract(api, catalog):
     assert item["days_supply"] == 40
     assert item["in_stock"] is True
     assert item["diet"] == ["vegan", "vegetarian", "gluten_free"]
-    assert item["interaction_warnings"] == [{"substance_class": "bisphosphonates", "severity": "major"}]
+    assert item["interaction_warnings"] == [
+        {"substance_class": "bisphosphonates", "severity": "major"}
+    ]
     # No photo: the demo shop's generated packshot, an absolute URL of its own.
-    assert re.fullmatch(rf"http://testserver/packshots/{item['slug']}-[0-9a-f]{{10}}\.png", item["image"])
+    assert re.fullmatch(
+        rf"http://testserver/packshots/{item['slug']}-[0-9a-f]{{10}}\.png", item["image"]
+    )
     assert item["updated_at"].endswith("Z")
 
 

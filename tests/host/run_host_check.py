@@ -309,7 +309,9 @@ def check_backend(run: Run, host: Host, readme: dict[str, str]) -> None:
     client = host_http.Client("127.0.0.1", host.args.port)
     server = host.serve(production=False)
     try:
-        if run.step(b, "runserver (DEBUG on)", lambda: (client.wait_until_up(server.ready), "up")[1]):
+        if run.step(
+            b, "runserver (DEBUG on)", lambda: (client.wait_until_up(server.ready), "up")[1]
+        ):
             run.step(
                 b, "pages nl/en + CSS/JS", lambda: host_http.check_pages(client, "app static dirs")
             )
@@ -335,7 +337,9 @@ def check_backend(run: Run, host: Host, readme: dict[str, str]) -> None:
     secure = host_http.Client("127.0.0.1", host.args.port, {"X-Forwarded-Proto": "https"})
     server = host.serve(production=True)
     try:
-        if run.step(b, "runserver (DEBUG off)", lambda: (secure.wait_until_up(server.ready), "up")[1]):
+        if run.step(
+            b, "runserver (DEBUG off)", lambda: (secure.wait_until_up(server.ready), "up")[1]
+        ):
             run.step(
                 b,
                 "pages nl/en + hashed CSS/JS",

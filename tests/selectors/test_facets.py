@@ -13,7 +13,7 @@ from catalog import selectors, services
 from catalog.cache import invalidate_catalog_cache
 from catalog.filters import ProductFilter
 from catalog.models import Form, Goal, Product
-from catalog.selectors import facet_index, facets
+from catalog.selectors import facet_index, facets, ranked
 from catalog.selectors._facet_scan import facets_in_one_scan
 from tests.factories import BrandFactory, make_product
 
@@ -107,6 +107,22 @@ def listings(query):
         memory = facets.listing_of(counted, listing.cleaned, "nl")
         assert memory.count == many.count, "in memory"
         assert memory.facets == many.facets, "in memory"
+    if listing.all_published and ranked.countable(listing.cleaned):
+        # A search: counted over its cached ranking in memory, paged from the ranking.
+        q = listing.cleaned["q"]
+        counted = facet_index.facet_counts(listing.cleaned, reference, within=ranked.ranked_ids(q))
+        memory = facets.listing_of(counted, listing.cleaned, "nl")
+        assert memory.count == many.count, "search in memory"
+        assert memory.facets == many.facets, "search in memory"
+        by_sql = selectors.search.order_by_relevance(
+            facets.apply_facet_filters(listing.rows, listing.cleaned), q
+        )
+        expected = list(by_sql.values_list("id", flat=True))
+        found = ranked.ranked_listing(listing.cleaned)
+        assert found is not None and isinstance(listing.ordered, ranked.RankedProducts)
+        assert [int(i) for i in found.ids] == expected, "ranking"
+        assert [p.id for p in found[:5]] == expected[:5]
+        assert [p.id for p in found[5:9]] == expected[5:9]
     return filterset, one, many
 
 

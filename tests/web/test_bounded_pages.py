@@ -20,9 +20,7 @@ KB = 1024
 def big_module(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", verbosity=0)
-        call_command(
-            "generate_catalog", products=2000, brands=300, no_progress=True, verbosity=0
-        )
+        call_command("generate_catalog", products=2000, brands=300, no_progress=True, verbosity=0)
         yield
         transaction.set_rollback(True)
 
@@ -98,8 +96,14 @@ def test_goal_form_and_article_pages_paginate_their_products(client, big, kind):
         url = f"/en/articles/{article.slug}/"
     else:
         model = Goal if kind == "goal" else Form
-        obj = max(model.objects.all(), key=lambda o: o.products.count() if kind == "goal"
-                  else Product.objects.filter(ingredients__form=o).count())
+        obj = max(
+            model.objects.all(),
+            key=lambda o: (
+                o.products.count()
+                if kind == "goal"
+                else Product.objects.filter(ingredients__form=o).count()
+            ),
+        )
         url = f"/en/{kind}s/{obj.slug}/"
     first = get(client, url)
     cards = first.count('product-card"')
@@ -113,6 +117,14 @@ def test_goal_form_and_article_pages_paginate_their_products(client, big, kind):
 
 def test_pages_stay_small(client, big):
     product = Product.objects.filter(published=True).last()
-    for url in ["/nl/", "/nl/producten/", "/en/products/?q=magnesium", f"/nl/producten/{product.slug}/",
-                "/nl/zoeken/?q=citraat", "/nl/doelen/", "/nl/vormen/", "/nl/artikelen/"]:
+    for url in [
+        "/nl/",
+        "/nl/producten/",
+        "/en/products/?q=magnesium",
+        f"/nl/producten/{product.slug}/",
+        "/nl/zoeken/?q=citraat",
+        "/nl/doelen/",
+        "/nl/vormen/",
+        "/nl/artikelen/",
+    ]:
         assert len(get(client, url)) < 200 * KB, url

@@ -60,9 +60,7 @@ def urls():
     }
 
 
-def test_a_new_url_costs_at_most_six_queries_and_two_cache_round_trips(
-    client, big, round_trips
-):
+def test_a_new_url_costs_at_most_six_queries_and_two_cache_round_trips(client, big, round_trips):
     pages = urls()
     for url in pages.values():  # warm: reference data, facet arrays, counts
         assert client.get(url).status_code == 200

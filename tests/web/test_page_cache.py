@@ -19,7 +19,9 @@ def fresh_cache():
     cache.clear()
 
 
-def test_a_repeated_page_comes_from_the_cache_with_an_etag(client, shop, django_assert_max_num_queries):
+def test_a_repeated_page_comes_from_the_cache_with_an_etag(
+    client, shop, django_assert_max_num_queries
+):
     first = client.get(URL)
     assert first.status_code == 200
     etag = first["ETag"]
@@ -75,5 +77,6 @@ def test_bad_query_is_not_cached(client, shop):
     assert bad.status_code == 400
     assert "ETag" not in bad
     assert client.get("/nl/producten/?min_price=abc").status_code == 400
+
 
 # A dead cache: tests/resilience/test_cache_outage.py renders every page type alike without it.

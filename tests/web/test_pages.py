@@ -140,22 +140,32 @@ class TestProductPage:
         from catalog.models import Interaction
 
         services.interaction_upsert(
-            slug="citrate-laxatives", kind=Interaction.Kind.MEDICATION,
-            name_nl="Laxeermiddelen", name_en="Laxatives", examples_en="macrogol",
-            severity=Interaction.Severity.MINOR, mechanism_en="Citrate adds to the effect.",
-            advice_en="Do not combine them. Ask your pharmacist first.", forms=[shop.citrate],
+            slug="citrate-laxatives",
+            kind=Interaction.Kind.MEDICATION,
+            name_nl="Laxeermiddelen",
+            name_en="Laxatives",
+            examples_en="macrogol",
+            severity=Interaction.Severity.MINOR,
+            mechanism_en="Citrate adds to the effect.",
+            advice_en="Do not combine them. Ask your pharmacist first.",
+            forms=[shop.citrate],
         )
         services.interaction_upsert(
-            slug="potassium-sparing-diuretics", kind=Interaction.Kind.MEDICATION,
-            name_nl="Kaliumsparende diuretica", name_en="Potassium-sparing diuretics",
-            severity=Interaction.Severity.MODERATE, advice_en="Ask your doctor first.",
+            slug="potassium-sparing-diuretics",
+            kind=Interaction.Kind.MEDICATION,
+            name_nl="Kaliumsparende diuretica",
+            name_en="Potassium-sparing diuretics",
+            severity=Interaction.Severity.MODERATE,
+            advice_en="Ask your doctor first.",
         )
 
         def warnings(path: str) -> list[tuple[str, str, str]]:
             html = client.get(path).content.decode()
             section = html[html.index('id="int-title"') :]
             items = re.findall(
-                r'<li class="warning ([^"]+)">\s*<details>\s*<summary>(.*?)</summary>', section, re.S
+                r'<li class="warning ([^"]+)">\s*<details>\s*<summary>(.*?)</summary>',
+                section,
+                re.S,
             )
             return [
                 (classes, *" ".join(re.sub(r"<[^>]+>", " ", body).split()).split(" ", 1))
@@ -167,7 +177,11 @@ class TestProductPage:
         # relevant and what to do in one sentence, the details stay folded.
         high = warnings("/en/products/vitaflux-citrate-400/")
         assert [w[1] for w in high] == [
-            "Laxatives", "Kidney", "Potassium-sparing", "Bisphosphonates", "Tetracycline"
+            "Laxatives",
+            "Kidney",
+            "Potassium-sparing",
+            "Bisphosphonates",
+            "Tetracycline",
         ]
         assert high[0] == (
             "sev-minor relevant",
@@ -176,12 +190,19 @@ class TestProductPage:
         )
         assert high[2][0] == "sev-moderate relevant"
         assert "matters at this dose" in high[2][2]
-        assert high[3] == ("sev-major", "Bisphosphonates", "major Take magnesium at least 2 hours apart.")
+        assert high[3] == (
+            "sev-major",
+            "Bisphosphonates",
+            "major Take magnesium at least 2 hours apart.",
+        )
         # The oxide tablet (300 mg, no citrate) has no citrate warning.
         assert "Laxatives" not in [w[1] for w in warnings("/en/products/nordmag-oxide-300/")]
         # Within the level and no citrate: severity order only.
         assert [w[1] for w in warnings("/en/products/nordmag-bisglycinate-200/")] == [
-            "Kidney", "Bisphosphonates", "Tetracycline", "Potassium-sparing"
+            "Kidney",
+            "Bisphosphonates",
+            "Tetracycline",
+            "Potassium-sparing",
         ]
         html = client.get("/en/products/vitaflux-citrate-400/").content.decode()
         assert "Ask your pharmacist first." in html  # the whole advice, in the details
