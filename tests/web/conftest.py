@@ -6,6 +6,8 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from catalog import services
 from catalog.models import Interaction
@@ -223,3 +225,17 @@ def build_shop() -> SimpleNamespace:
 @pytest.fixture
 def shop(db):
     return build_shop()
+
+
+@pytest.fixture(scope="module")
+def big_module(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        call_command("generate_catalog", products=2000, brands=300, no_progress=True, verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def big(big_module, db):
+    """The demo catalog plus 2,000 generated products (writes rolled back per test)."""

@@ -5,8 +5,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 
 from catalog.models import Article, Brand, Form, Goal, Product
 from catalog.web.listing import BRAND_PAGE_SIZE, BRAND_TOP
@@ -14,20 +12,6 @@ from catalog.web.listing import BRAND_PAGE_SIZE, BRAND_TOP
 pytestmark = pytest.mark.django_db
 
 KB = 1024
-
-
-@pytest.fixture(scope="module")
-def big_module(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        call_command("generate_catalog", products=2000, brands=300, no_progress=True, verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def big(big_module, db):
-    """The demo catalog plus 2,000 generated products (writes rolled back per test)."""
 
 
 def get(client, url):

@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Article, Form, Goal, Product
-from tests.web.test_bounded_pages import big, big_module  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 
