@@ -24,6 +24,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import get_language
 
 from ..cache import cached, catalog_version
+from ..derived import fits_masks
 from ..models import Product
 from . import facet_index
 from .reference import facet_reference
@@ -68,10 +69,13 @@ def forget() -> None:
 
 def countable(cleaned: Mapping[str, Any]) -> bool:
     """True when a listing with a search can be answered here: its other filters are all
-    ones the in-memory index applies."""
-    return bool((cleaned.get("q") or "").strip()) and facet_index.can_count(
-        {k: v for k, v in cleaned.items() if k != "q"}
-    )
+    ones the in-memory index applies, and every form and goal id fits its bit masks."""
+    if not (cleaned.get("q") or "").strip():
+        return False
+    if not facet_index.can_count({k: v for k, v in cleaned.items() if k != "q"}):
+        return False
+    reference = facet_reference()
+    return fits_masks(row[0] for name in ("form", "goal") for row in reference[name])
 
 
 class RankedProducts:

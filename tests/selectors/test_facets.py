@@ -211,6 +211,15 @@ def test_large_ids_fall_back_to_a_query_per_facet(
     many = facets.listing_of(facets.facets_by_queries(listing), listing.cleaned, "nl")
     assert data["count"] == many.count
     assert data["facets"]["brand"] == many.facets["brand"]
+    # A search with a form filter: not from the ranking (the masks cannot hold id 70).
+    query = "q=magnesium&form=t-citrate&in_stock=true"
+    response = api.get(f"/api/v1/products/?{query}")
+    assert response.status_code == 200, response.content[:300]
+    filterset = ProductFilter(QueryDict(query))
+    assert filterset.is_valid()
+    listing = filterset.listing_query()
+    assert not ranked.countable(listing.cleaned)
+    assert response.json()["count"] == filterset.qs.count()
 
 
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
