@@ -60,6 +60,7 @@ def main() -> None:
 
     from catalog.cache import forget_process_values
     from catalog.models import Article, Form, Goal, Product
+    from catalog.web.cards import forget as forget_cards
 
     settings.ROOT_URLCONF = "bench_urls"
     client = Client()
@@ -86,6 +87,8 @@ def main() -> None:
     pages = {
         "home": "/nl/",
         "listing": "/nl/producten/?form=citrate&ordering=price",
+        # the same listing with its 24 product cards rendered afresh each time
+        "listing, new cards": "/nl/producten/?form=citrate&ordering=price&cards=new",
         "product": f"/nl/producten/{product}/",
         "goal": f"/nl/doelen/{goal}/",
         "form": f"/nl/vormen/{form}/",
@@ -157,6 +160,8 @@ def main() -> None:
                     cold()
                     timed("/nl/")  # leave reference data warm for the others
                 continue
+            if name == "listing, new cards":
+                forget_cards()
             samples[name].append(timed(new_url[name](1000 + i))[0])
         for name in pages:
             repeated[name].append(timed(pages[name])[0])

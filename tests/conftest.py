@@ -6,6 +6,7 @@ from django.utils import translation
 
 from catalog.cache import forget_process_values, safe_cache
 from catalog.selectors import facet_index, ranked
+from catalog.web import cards
 from tests.factories import reference_values
 
 
@@ -17,6 +18,7 @@ def _clean_state():
     facet_index.forget()  # tests also write without the services (factories, fixtures)
     forget_process_values()
     ranked.forget()
+    cards.forget()
     translation.activate("nl")
     yield
     cache.clear()

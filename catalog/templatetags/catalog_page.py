@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 
 from ..conf import catalog_languages
 from ..selectors.images import image_url
+from ..web.cards import card
 from ..web.cart import cart
 
 register = template.Library()
@@ -98,3 +99,10 @@ def catalog_page_numbers(page: Any) -> list[int]:
     current = page.number
     near = range(max(1, current - 2), min(last, current + 2) + 1)
     return sorted({1, last, *near})
+
+
+@register.simple_tag
+def catalog_card(product: Any) -> str:
+    """`{% catalog_card product %}`: a product card, rendered once and reused
+    (`catalog.web.cards`)."""
+    return card(product)

@@ -1,0 +1,59 @@
+"""Product cards rendered once and reused: a card is a pure function of its summary row, the
+language, the URL prefix and the catalog's settings, so its HTML is kept in this process
+under all of them (the row's own repr: a changed price, stock or name is another key, never
+a stale card). A product appears on many listings, goal, form and search pages; rendering
+its card again cost about as much as the rest of a listing page's Python time.
+
+Only summary rows (`selectors.rows.ProductRow`) are kept; anything else is rendered as is.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import get_template
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from ..selectors.rows import ProductRow
+
+TEMPLATE = "catalog/partials/product_card.html"
+KEPT = 2000  # cards (about 3 KB each with their key)
+
+_cards: OrderedDict[tuple[Any, ...], SafeString] = OrderedDict()
+_lock = threading.Lock()
+
+
+def card(product: Any) -> SafeString:
+    """The card of `product` (see the module)."""
+    if not isinstance(product, ProductRow):
+        return mark_safe(get_template(TEMPLATE).render({"product": product}))  # noqa: S308
+    key = (
+        get_language(),
+        get_script_prefix(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        repr(sorted(getattr(settings, "CATALOG", {}).items())),
+        repr(product),
+    )
+    with _lock:
+        found = _cards.get(key)
+        if found is not None:
+            _cards.move_to_end(key)
+            return found
+    # The template escapes every value; its output is HTML.
+    html = mark_safe(get_template(TEMPLATE).render({"product": product}))  # noqa: S308
+    with _lock:
+        _cards[key] = html
+        while len(_cards) > KEPT:
+            _cards.popitem(last=False)
+    return html
+
+
+def forget() -> None:
+    """Drop the kept cards (tests that change templates or translations)."""
+    with _lock:
+        _cards.clear()
