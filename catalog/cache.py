@@ -24,7 +24,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache import cache as django_cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connections, router, transaction
 from django.utils import timezone
 
@@ -129,6 +131,30 @@ class SafeCache:
             return bool(django_cache.add(key, value, timeout))
         except Exception as error:  # noqa: BLE001
             self._failed("add", error)
+            return None
+
+    def count(self, key: str, timeout: int) -> int | None:
+        """Add one to the counter `key` (created at 1, kept `timeout` seconds) and return it;
+        None when the cache is unavailable. On Django's Redis backend one INCR (and an
+        EXPIRE on the first), one round trip; elsewhere `add` then `incr`."""
+        if not self.available:
+            return None
+        try:
+            backend = caches[DEFAULT_CACHE_ALIAS]
+            if isinstance(backend, RedisCache):
+                full = backend.make_and_validate_key(key)
+                client = backend._cache.get_client(full, write=True)  # type: ignore[attr-defined]
+                value = int(client.incr(full))
+                if value == 1:
+                    client.expire(full, timeout)
+                return value
+            if django_cache.add(key, 1, timeout):
+                return 1
+            return int(django_cache.incr(key))
+        except ValueError:  # expired between add and incr: a new window
+            return 1
+        except Exception as error:  # noqa: BLE001
+            self._failed("count", error)
             return None
 
     def incr(self, key: str) -> int | None:

@@ -3,7 +3,9 @@ database, and the anonymous throttle counts exactly and speaks one language."""
 
 from __future__ import annotations
 
+import os
 import socket
+import uuid
 
 import pytest
 from django.core.cache import caches
@@ -92,3 +94,37 @@ def test_a_429_speaks_the_asked_language_throughout(api, demo_catalog, lang, tex
 def test_nobody_is_throttled_while_the_cache_is_down(api, demo_catalog):
     safe_cache._down_until = float("inf")
     assert {api.get("/api/v1/forms/").status_code for _ in range(8)} == {200}
+
+
+LIVE_REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+@override_settings(CATALOG=LOW_RATE)
+def test_the_budget_is_exact_on_redis_with_one_counter_that_expires(api, demo_catalog):
+    """On Redis the counter is one INCR (EXPIRE on the first): exact, and it goes away."""
+    import redis
+
+    client = redis.Redis.from_url(LIVE_REDIS, socket_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis at {LIVE_REDIS} (CI starts one)")
+    prefix = f"throttle-test-{uuid.uuid4().hex[:8]}"
+    live = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": LIVE_REDIS,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    with override_settings(CACHES=live):
+        statuses = [api.get("/api/v1/forms/").status_code for _ in range(8)]
+        keys = client.keys(f"{prefix}:*catalog:throttle:*")
+        try:
+            assert statuses == [200] * 5 + [429] * 3
+            assert len(keys) == 1
+            assert int(client.get(keys[0])) == 8
+            assert 0 < client.ttl(keys[0]) <= 61
+        finally:
+            for key in client.keys(f"{prefix}:*"):
+                client.delete(key)

@@ -23,8 +23,8 @@ class AnonThrottle(AnonRateThrottle):
     is seen at once; None turns throttling off). DRF's own throttle reads a list of request
     times, adds one and writes it back: two workers answering the same client at once both
     read the same list, so a burst got through about a quarter over the rate. Here one counter
-    per client and period is added to atomically (`add` then `incr`, atomic in Redis and in
-    each process's memory). With the cache down nobody is throttled: a cache outage must not
+    per client and period is added to atomically (`SafeCache.count`: one INCR on Redis, `add`
+    then `incr` in each process's memory). With the cache down nobody is throttled: a cache outage must not
     turn every client away. The client address comes from DRF (REMOTE_ADDR, or
     X-Forwarded-For as far as REST_FRAMEWORK["NUM_PROXIES"] trusts it).
     """
@@ -47,10 +47,8 @@ class AnonThrottle(AnonRateThrottle):
         window = int(now // period)
         key = f"catalog:throttle:{self.scope}:{self.get_ident(request)}:{window}"
         self.wait_seconds = (window + 1) * period - now
-        added = safe_cache.add(key, 1, period + 1)
-        if added is None:
-            return True  # the cache is unavailable: throttling is off, the catalog is not
-        count = 1 if added else safe_cache.incr(key)
+        count = safe_cache.count(key, period + 1)
+        # With the cache unavailable (None) throttling is off, the catalog is not.
         return count is None or count <= limit
 
     def wait(self) -> float | None:
