@@ -301,6 +301,12 @@ def page_table(small: dict[str, Any], large: dict[str, Any]) -> list[str]:
 
     ratio("listing (new URL) / API list (new URL)", page_p50("listing"), base_p50("api list"), 1.5)
     ratio(
+        "listing, 24 new cards (new URL) / API list (new URL)",
+        page_p50("listing, new cards"),
+        base_p50("api list"),
+        1.5,
+    )
+    ratio(
         "product page (new URL) / API detail (new URL)",
         page_p50("product"),
         base_p50("api detail"),
