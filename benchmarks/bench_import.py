@@ -119,9 +119,15 @@ def sync_csv(count: int, every: int = 1) -> bytes:
     from catalog.models import Pack
 
     packs = Pack.objects.exclude(sku__startswith=SKU_PREFIX)
-    missing = count - packs.count()
-    if missing > 0:
-        call_command("generate_catalog", products=missing // 2 + 1, seed=17, verbosity=0)
+    seed = 17
+    # Generated products have one to three packs: generate until there are `count` packs
+    # (the file must hold `count` rows, or the check below finds rows missing).
+    while (missing := count - packs.count()) > 0:
+        from catalog.models import Product
+
+        if not Product.objects.filter(slug__endswith=f"-s{seed}-1").exists():
+            call_command("generate_catalog", products=missing // 2 + 1, seed=seed, verbosity=0)
+        seed += 1
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(["sku", "price_eur", "stock"])
