@@ -14,8 +14,6 @@ with a filter the index does not know, the listing is read by SQL as before.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,13 +24,13 @@ from django.utils.translation import get_language
 from ..cache import cached, catalog_version
 from ..derived import fits_masks
 from ..models import Product
+from ..recent import Recent
 from . import facet_index
 from .reference import facet_reference
 from .search import order_by_relevance, product_search
 
 RECENT = 32  # rankings kept in this process (at most 400 KB each at 100,000 products)
-_recent: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
-_lock = threading.Lock()
+_recent: Recent[tuple[int, str], np.ndarray] = Recent(RECENT)
 
 
 def ranked_ids(text: str) -> np.ndarray:
@@ -43,28 +41,22 @@ def ranked_ids(text: str) -> np.ndarray:
         + hashlib.blake2b(f"{lang}|{text.strip()}".encode(), digest_size=12).hexdigest()
     )
     slot = (catalog_version(), key)
-    with _lock:
-        found = _recent.get(slot)
-        if found is not None:
-            _recent.move_to_end(slot)
-            return found
+    found = _recent.get(slot)
+    if found is not None:
+        return found
 
     def compute() -> np.ndarray:
         found = order_by_relevance(product_search(Product.objects.published(), text), text)
         return np.array(list(found.values_list("id", flat=True)), dtype=np.int32)
 
     ids = cached(key, compute)
-    with _lock:
-        _recent[slot] = ids
-        while len(_recent) > RECENT:
-            _recent.popitem(last=False)
+    _recent.put(slot, ids)
     return ids
 
 
 def forget() -> None:
     """Drop this process's rankings (tests that write without the services)."""
-    with _lock:
-        _recent.clear()
+    _recent.clear()
 
 
 def countable(cleaned: Mapping[str, Any]) -> bool:

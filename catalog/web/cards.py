@@ -9,8 +9,6 @@ Only summary rows (`selectors.rows.ProductRow`) are kept; anything else is rende
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
@@ -19,13 +17,13 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from ..recent import Recent
 from ..selectors.rows import ProductRow
 
 TEMPLATE = "catalog/partials/product_card.html"
 KEPT = 2000  # cards (about 3 KB each with their key)
 
-_cards: OrderedDict[tuple[Any, ...], SafeString] = OrderedDict()
-_lock = threading.Lock()
+_cards: Recent[tuple[Any, ...], SafeString] = Recent(KEPT)
 
 
 def card(product: Any) -> SafeString:
@@ -39,21 +37,14 @@ def card(product: Any) -> SafeString:
         repr(sorted(getattr(settings, "CATALOG", {}).items())),
         repr(product),
     )
-    with _lock:
-        found = _cards.get(key)
-        if found is not None:
-            _cards.move_to_end(key)
-            return found
-    # The template escapes every value; its output is HTML.
-    html = mark_safe(get_template(TEMPLATE).render({"product": product}))  # noqa: S308
-    with _lock:
-        _cards[key] = html
-        while len(_cards) > KEPT:
-            _cards.popitem(last=False)
-    return html
+    found = _cards.get(key)
+    if found is None:
+        # The template escapes every value; its output is HTML.
+        found = mark_safe(get_template(TEMPLATE).render({"product": product}))  # noqa: S308
+        _cards.put(key, found)
+    return found
 
 
 def forget() -> None:
     """Drop the kept cards (tests that change templates or translations)."""
-    with _lock:
-        _cards.clear()
+    _cards.clear()
