@@ -87,7 +87,8 @@ def test_a_429_speaks_the_asked_language_throughout(api, demo_catalog, lang, tex
     assert response.status_code == 429
     detail = response.json()["detail"]
     assert detail.startswith(text)
-    assert ("Expected" in detail) is False and ("seconden" in detail) is (lang == "nl")
+    # "seconde" or "seconden": one second is left when the minute's window is nearly over.
+    assert ("Expected" in detail) is False and ("seconde" in detail) is (lang == "nl")
 
 
 @override_settings(CATALOG=LOW_RATE)

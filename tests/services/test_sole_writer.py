@@ -54,6 +54,7 @@ NOT_WRITES = {
     ("selectors/_sql.py", "connections[using].cursor()"): "the selectors' read-only SQL",
     ("selectors/_sql.py", "cursor.execute(sql, params)"): "the selectors' read-only SQL",
     ("compliance/lexicon.py", "self._memo.clear()"): "a bounded in-memory word cache, no database",
+    ("recent.py", "self._values.clear()"): "a bounded in-memory map of kept renders, no database",
     # The catalog version (design.md: cache.py keeps it in the database): read per request, and
     # moved on only by `invalidate_catalog_cache`, which only the services call.
     ("cache.py", "connections[using].cursor()"): "the catalog version row, read and moved on",
