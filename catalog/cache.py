@@ -139,23 +139,24 @@ class SafeCache:
         EXPIRE on the first), one round trip; elsewhere `add` then `incr`."""
         if not self.available:
             return None
-        try:
-            backend = caches[DEFAULT_CACHE_ALIAS]
-            if isinstance(backend, RedisCache):
+        backend = caches[DEFAULT_CACHE_ALIAS]
+        if isinstance(backend, RedisCache):
+            try:
                 full = backend.make_and_validate_key(key)
                 client = backend._cache.get_client(full, write=True)  # type: ignore[attr-defined]
                 value = int(client.incr(full))
                 if value == 1:
                     client.expire(full, timeout)
                 return value
-            if django_cache.add(key, 1, timeout):
-                return 1
-            return int(django_cache.incr(key))
-        except ValueError:  # expired between add and incr: a new window
-            return 1
-        except Exception as error:  # noqa: BLE001
-            self._failed("count", error)
-            return None
+            except Exception as error:  # noqa: BLE001
+                self._failed("count", error)
+                return None
+        added = self.add(key, 1, timeout)
+        if added is None or added:
+            return 1 if added else None
+        counted = self.incr(key)
+        # None with the cache still there: the key expired since `add`, a new window.
+        return 1 if counted is None and self.available else counted
 
     def incr(self, key: str) -> int | None:
         """The incremented value; None when the key is gone or the cache unavailable."""
