@@ -381,6 +381,27 @@ def cached(
     return value  # type: ignore[no-any-return]
 
 
+def cached_pieces(
+    key: str, piece: Callable[[int], tuple[bytes, int | None]], timeout: int
+) -> Iterator[bytes]:
+    """A long body (a feed) made of pieces, each cached apart under the catalog version:
+    `piece(start)` builds one (its bytes, and where the next starts, None after the last),
+    beginning at 0. Only one piece is in memory at a time (never kept in `one_read()`'s
+    memo), and with the cache down every piece is simply built. A timeout of 0 caches
+    nothing."""
+    version = catalog_version()
+    start: int | None = 0
+    while start is not None:
+        full_key = f"catalog:{version}:{key}:{start}"
+        stored = safe_cache.get(full_key) if timeout else None
+        if stored is None:
+            stored = piece(start)
+            if timeout:
+                safe_cache.set(full_key, stored, timeout)
+        body, start = stored
+        yield body
+
+
 def memoised(key: str, compute: Callable[[], T]) -> T:
     """`compute()` worked out once within `one_read()` (not cached across requests): for
     small derived figures a page asks for per product, such as an upper level per age."""

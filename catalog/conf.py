@@ -37,6 +37,10 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_SECONDS": 300,
     # Rendered storefront pages (anonymous GETs), keyed by catalog version, language and URL.
     "PAGE_CACHE_SECONDS": 300,
+    # The feeds' bodies, a chunk of FEED_CHUNK_SIZE products at a time, keyed by catalog
+    # version (a write makes them stale at once): a feed read again soon after costs cache
+    # reads, not the serialisation of every product. 0: not cached.
+    "FEED_CACHE_SECONDS": 600,
     # Requests per anonymous client address for the API (DRF rate syntax); None: no limit.
     "API_ANON_RATE": "600/minute",
     # A shop's buy button (catalog/web/cart.py): where each pack's "add to cart" form posts

@@ -5,7 +5,7 @@ Last-Modified, and answer a matching conditional request with 304.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -24,12 +24,12 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from .. import compliance
-from ..cache import cached, catalog_version, one_read
+from ..cache import cached, cached_pieces, catalog_version, one_read
 from ..conf import catalog_settings
 from ..models import Product
 from ..selectors.images import image_url
-from ..selectors.products import products_with_packs
-from ..selectors.rows import feed_products, last_updated, product_rows_of
+from ..selectors.products import products_with_packs_page
+from ..selectors.rows import feed_products, last_updated, product_rows_page
 from .base import CatalogAPIMixin
 from .caching import representation_etag, representation_key
 from .context import Context
@@ -70,10 +70,10 @@ class FeedView(CatalogAPIMixin, CatalogRequestMixin, APIView):
     def get(self, request: Request) -> HttpResponseBase:
         products = self.products(request)
         since = request.query_params.get("updated_since", "")
+        self.key = representation_key(request, self.lang, self.market, type(self).__name__)
         # Cheap validators: the ETag from the catalog version, URL, language and market (one
         # cache lookup); Last-Modified from the newest update, read once per catalog version.
-        key = representation_key(request, self.lang, self.market, type(self).__name__)
-        etag = representation_etag(key, catalog_version())
+        etag = representation_etag(self.key, catalog_version())
         # Cached as "" when the feed is empty (the cache cannot tell None from a miss).
         stored = cached(
             f"feed-last-modified:{type(self).__name__}:{since}",
@@ -105,6 +105,17 @@ class FeedView(CatalogAPIMixin, CatalogRequestMixin, APIView):
 
     def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
         raise NotImplementedError
+
+    def chunks(
+        self, request: Request, chunk: Callable[[int], tuple[bytes, int | None]]
+    ) -> Iterator[bytes]:
+        """The body's chunks of products, `chunk(after_id)` each: the whole feed's cached per
+        catalog version, URL, language and market (read again soon after, it costs cache
+        reads instead of serialising every product); an `updated_since` feed's never."""
+        timeout = catalog_settings.FEED_CACHE_SECONDS
+        if request.query_params.get("updated_since"):
+            timeout = 0
+        return cached_pieces(f"feed:{self.key}", chunk, timeout)
 
     def context(self, request: Request) -> Context:
         return Context(
@@ -154,9 +165,15 @@ class ProductsJsonLinesFeed(FeedView):
     def body(self, request: Request, products: QuerySet[Product]) -> Iterator[bytes]:
         ctx = self.context(request)
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        size = catalog_settings.FEED_CHUNK_SIZE
+
+        def chunk(after: int) -> tuple[bytes, int | None]:
+            rows, following = product_rows_page(products, after, size)
+            lines = "".join(dumps(ProductSummaryOut.build(row, ctx)) + "\n" for row in rows)
+            return lines.encode(), following
+
         with one_read():
-            for row in product_rows_of(products, catalog_settings.FEED_CHUNK_SIZE):
-                yield (dumps(ProductSummaryOut.build(row, ctx)) + "\n").encode()
+            yield from self.chunks(request, chunk)
 
 
 def merchant_eligible(product: Product) -> bool:
@@ -184,10 +201,18 @@ class GoogleMerchantFeed(FeedView):
             f"<title>{escape(_('Magnesium catalog'))}</title>\n<link>{escape(base)}/</link>\n"
             f"<description>{escape(_('Magnesium food supplements'))}</description>\n"
         ).encode()
-        for product in products_with_packs(products, catalog_settings.FEED_CHUNK_SIZE):
-            if not merchant_eligible(product):
-                continue
-            yield "".join(self.items(product, ctx, base, placeholder)).encode()
+        size = catalog_settings.FEED_CHUNK_SIZE
+
+        def chunk(after: int) -> tuple[bytes, int | None]:
+            products_, following = products_with_packs_page(products, after, size)
+            items = (
+                "".join(self.items(product, ctx, base, placeholder))
+                for product in products_
+                if merchant_eligible(product)
+            )
+            return "".join(items).encode(), following
+
+        yield from self.chunks(request, chunk)
         yield b"</channel>\n</rss>\n"
 
     def items(self, product: Product, ctx: Context, base: str, placeholder: str) -> Iterator[str]:

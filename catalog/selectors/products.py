@@ -3,7 +3,7 @@ table, label texts, claims and related products; and short product lists for pag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from .. import compliance, dosing
 from ..models import Article, HealthClaim, IngredientLine, Product
 from ..models.products import SERVING_UNIT_PLURALS, ServingUnit
-from ._sql import keyset_chunks
+from ._sql import keyset_page
 from .content import attach_links, linked_content, with_link_ids
 from .reference import nrv_mg, product_ul_mg
 from .rows import ProductRow, product_rows
@@ -78,14 +78,19 @@ def related_rows(product: Product, limit: int = 6) -> list[ProductRow]:
     )
 
 
-def products_with_packs(products: QuerySet[Product], chunk_size: int) -> Iterator[Product]:
-    """Products in id order with their brand and packs, a chunk at a time (constant memory):
-    what a feed of one item per pack reads."""
+def _with_packs_after(products: QuerySet[Product], size: int) -> Callable[[int], list[Product]]:
     with_packs = products.select_related("brand").prefetch_related("packs").order_by("pk")
-    return keyset_chunks(
-        lambda after: list(with_packs.filter(pk__gt=after)[:chunk_size]),
-        chunk_size,
-        key=lambda product: product.pk,
+    return lambda after: list(with_packs.filter(pk__gt=after)[:size])
+
+
+def products_with_packs_page(
+    products: QuerySet[Product], after: int, size: int
+) -> tuple[Sequence[Product], int | None]:
+    """Products in id order with their brand and packs, a chunk at a time (what a feed of one
+    item per pack reads): the next `size` after the id `after`, and the id to go on after
+    (None when these were the last)."""
+    return keyset_page(
+        _with_packs_after(products, size), after, size, key=lambda product: product.pk
     )
 
 

@@ -4,6 +4,8 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from catalog import services
 
@@ -105,3 +107,54 @@ def test_feed_streams_in_chunks(api, catalog, settings):
     settings.CATALOG = {"FEED_CHUNK_SIZE": 2}
     response = api.get(JSONL)
     assert len(body(response).decode().splitlines()) == 6
+
+
+@pytest.mark.parametrize("url", [JSONL, XML])
+def test_a_feed_read_again_comes_from_the_cache_until_a_write(
+    api, catalog, settings, django_assert_max_num_queries, url
+):
+    """The whole feed is cached a chunk at a time under the catalog version: read again, it
+    is the same bytes without reading the products; after a write it is built anew."""
+    settings.CATALOG = {"FEED_CHUNK_SIZE": 2}
+    with CaptureQueriesContext(connection) as queries:
+        first = body(api.get(url))
+    assert any(ROWS in q["sql"] for q in queries.captured_queries)
+    with django_assert_max_num_queries(2):  # the version and Last-Modified, no product rows
+        again = body(api.get(url))
+    assert again == first
+    services.pack_update(pack=catalog["bis-200"].packs.first(), price_eur="15.55")
+    changed = body(api.get(url))
+    assert b"15.55" in changed and b"15.55" not in first
+    assert len(changed.splitlines()) == len(first.splitlines())
+
+
+ROWS = '"catalog_product"."slug'  # the product rows' query (not Last-Modified's MAX)
+
+
+def product_queries(api, url, **params):
+    with CaptureQueriesContext(connection) as queries:
+        body(api.get(url, params))
+    return [q for q in queries.captured_queries if ROWS in q["sql"]]
+
+
+def test_a_feed_by_updated_since_or_with_the_feed_cache_off_is_read_anew(api, catalog, settings):
+    settings.CATALOG = {"FEED_CHUNK_SIZE": 100}
+    since = catalog["bis-200"].updated_at.isoformat().replace("+00:00", "Z")
+    assert product_queries(api, JSONL, updated_since=since)
+    assert product_queries(api, JSONL, updated_since=since)
+    assert product_queries(api, JSONL) and not product_queries(api, JSONL)
+    settings.CATALOG = {"FEED_CHUNK_SIZE": 100, "FEED_CACHE_SECONDS": 0}
+    assert product_queries(api, JSONL)
+    assert product_queries(api, JSONL)
+
+
+def test_a_feed_is_whole_with_the_cache_down(api, catalog, settings):
+    settings.CATALOG = {"FEED_CHUNK_SIZE": 2}
+    whole = body(api.get(JSONL))
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+        }
+    }
+    assert body(api.get(JSONL)) == whole
