@@ -159,7 +159,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, one redis-py client per pool (shop_mg/redis_cache.py).
+            "BACKEND": "shop_mg.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mgcat",
             # A Redis that does not answer costs a request at most this long per attempt
