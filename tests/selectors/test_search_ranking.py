@@ -51,3 +51,47 @@ def test_an_exact_name_comes_first(api, refs):
     )
     make_product(slug="plain", name_nl="Citraat", name_en="Citrate", ingredients=line)
     assert [p["slug"] for p in search(api, "citraat")["results"]][0] == "plain"
+
+
+def ranking_queries(queries):
+    """The queries that read a ranking (its ORDER BY ranks every match), not the digest."""
+    return [
+        q
+        for q in queries.captured_queries
+        if "search_keywords" in q["sql"] and "ORDER BY" in q["sql"]
+    ]
+
+
+def test_a_ranking_outlives_a_price_change_and_follows_a_rename_and_an_unpublish(api, refs):
+    """A ranking is kept under the state of the products' search columns: a price change
+    leaves it (on PostgreSQL; elsewhere every write makes it anew), a rename or an
+    unpublished product never leaves it stale."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from catalog.models import Product
+    from catalog.services.inputs import ProductInput
+
+    citrate = FormFactory(slug="citrate", name_nl="Magnesiumcitraat", name_en="Magnesium citrate")
+    line = [{"form": citrate, "elemental_mg": Decimal("100")}]
+    for slug, name in (("c-one", "Citraat Een"), ("c-two", "Citraat Twee"), ("c-six", "Zes")):
+        make_product(slug=slug, name_nl=name, name_en=name, ingredients=line)
+    services.products_publish(queryset=Product.objects.all())  # a write through the services
+    before = [p["slug"] for p in search(api, "citraat")["results"]]
+    assert set(before) == {"c-one", "c-two", "c-six"}
+
+    services.pack_update(pack=Product.objects.get(slug="c-two").packs.first(), price_eur="9.99")
+    with CaptureQueriesContext(connection) as queries:
+        after = [p["slug"] for p in search(api, "citraat")["results"]]
+    assert after == before
+    assert bool(ranking_queries(queries)) is (connection.vendor != "postgresql")
+
+    six = Product.objects.get(slug="c-six")
+    services.product_save(product=six, data=ProductInput(fields={"name_nl": "Citraat"}))
+    with CaptureQueriesContext(connection) as queries:
+        renamed = [p["slug"] for p in search(api, "citraat")["results"]]
+    assert ranking_queries(queries)
+    assert renamed[0] == "c-six"  # an exact name first: the new name is ranked
+
+    services.products_publish(queryset=Product.objects.filter(slug="c-one"), published=False)
+    assert [p["slug"] for p in search(api, "citraat")["results"]] == ["c-six", "c-two"]
