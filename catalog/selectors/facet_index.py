@@ -30,7 +30,7 @@ from ..cache import catalog_version
 from ..models import Product
 from ..models.products import DIET_FIELDS, DoseForm
 from ._facet_scan import FacetCounts
-from ._sql import fetch
+from ._sql import fetch, vendor
 from .reference import _ul_age_groups, default_market
 
 # Filters this index applies; any other filter with a value sends the listing to SQL.
@@ -108,36 +108,78 @@ def current_index() -> FacetIndex | None:
     return found[1]
 
 
+# The index's columns as the database gives them, each as one comma-separated text (below).
+_COLUMNS = (
+    "id",
+    "brand_id",
+    "dose_form",
+    "form_mask",
+    "goal_mask",
+    "CAST(in_stock AS INTEGER)",
+    "min_age_years",
+    "COALESCE(CAST(ROUND(price_eur * 100) AS BIGINT), -1)",  # no price: -1
+    "CAST(ROUND(elemental_mg_per_day * 10) AS BIGINT)",
+    *(f"CAST({name} AS INTEGER)" for name in DIET_FIELDS),
+)
+
+
 def _load() -> FacetIndex:
-    columns = ["id", "brand_id", "dose_form", "form_mask", "goal_mask", "in_stock", "min_age_years"]
+    """Every published product's facet columns in id order, read as one row: each column
+    aggregated into a comma-separated text over the rows sorted by id (PostgreSQL reads them
+    off the covering index `product_facet_scan`), parsed by numpy. At 100,000 products that
+    is about a fifth of reading 100,000 rows as Python tuples (1.1 s), which every process
+    did after every catalog write."""
     inner = (
         Product.objects.published()
-        .order_by()
-        .values(*columns, "price_eur", "elemental_mg_per_day", *DIET_FIELDS)
+        .order_by("id")
+        .values(
+            "id",
+            "brand_id",
+            "dose_form",
+            "form_mask",
+            "goal_mask",
+            "in_stock",
+            "min_age_years",
+            "price_eur",
+            "elemental_mg_per_day",
+            *DIET_FIELDS,
+        )
     )
     sql, params = inner.query.sql_with_params()
-    rows = fetch(
+    postgres = vendor(inner.db) == "postgresql"
+    aggregate = "string_agg(CAST({} AS TEXT), ',')" if postgres else "group_concat({}, ',')"
+    # A subquery's order is the order its rows reach the aggregates (PostgreSQL documents it
+    # for sorted subqueries; SQLite does the same): every column's n-th value is one product's.
+    # No column is NULL (a NULL would be skipped and shift the rest).
+    row = fetch(
         inner.db,
-        f"SELECT {', '.join(columns)}, "
-        "CAST(ROUND(price_eur * 100) AS BIGINT), "
-        "CAST(ROUND(elemental_mg_per_day * 10) AS BIGINT), "
-        f"{', '.join(DIET_FIELDS)} FROM ({sql}) facet_rows ORDER BY id",
+        f"SELECT COUNT(*), {', '.join(aggregate.format(c) for c in _COLUMNS)} "
+        f"FROM ({sql}) facet_rows",
         list(params),
-    )
+    )[0]
+    count, texts = row[0], row[1:]
+
+    def ints(n: int, dtype: Any = np.int64) -> np.ndarray:
+        if not count:
+            return np.zeros(0, dtype=dtype)
+        values = np.fromstring(texts[n], dtype=np.int64, sep=",")  # text mode: C parsing
+        if len(values) != count:
+            raise RuntimeError(f"facet column {_COLUMNS[n]}: {len(values)} values, {count} rows")
+        return values.astype(dtype, copy=False)
+
     dose_codes = {value: i for i, value in enumerate(DoseForm.values)}
-    n_diets = len(DIET_FIELDS)
-    cols = list(zip(*rows, strict=True)) if rows else [()] * (9 + n_diets)
+    doses = texts[2].split(",") if count else []
     return FacetIndex(
-        ids=np.array(cols[0], dtype=np.int64),
-        brand=np.array(cols[1], dtype=np.int64),
-        dose=np.array([dose_codes.get(v, -1) for v in cols[2]], dtype=np.int16),
-        form_mask=np.array(cols[3], dtype=np.int64),
-        goal_mask=np.array(cols[4], dtype=np.int64),
-        in_stock=np.array(cols[5], dtype=bool),
-        min_age=np.array(cols[6], dtype=np.int16),
-        price_cents=np.array([_NULL if v is None else v for v in cols[7]], dtype=np.int64),
-        mg_tenths=np.array(cols[8], dtype=np.int64),
-        diets={name: np.array(cols[9 + i], dtype=bool) for i, name in enumerate(DIET_FIELDS)},
+        ids=ints(0),
+        brand=ints(1),
+        dose=np.array([dose_codes.get(v, -1) for v in doses], dtype=np.int16),
+        form_mask=ints(3),
+        goal_mask=ints(4),
+        in_stock=ints(5, bool),
+        min_age=ints(6, np.int16),
+        price_cents=ints(7),
+        mg_tenths=ints(8),
+        diets={name: ints(9 + i, bool) for i, name in enumerate(DIET_FIELDS)},
     )
 
 
