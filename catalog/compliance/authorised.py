@@ -159,6 +159,7 @@ _OVERSTATED = frozenset(
         *("versterken", "boosten", "optimaliseert", "optimaliseren", "garandeert", "zorgt"),
         *("zorgen", "herstelt", "herstellen", "bevordert", "bevorderen", "stimuleert"),
         *("stimuleren", "optimale", "optimaal", "sterke", "gezonde", "betere", "perfecte"),
+        *("proven", "clinically", "scientifically", "bewezen", "klinisch", "wetenschappelijk"),
     }
 )
 _GOVERNING_SKIP = frozenset(
