@@ -227,7 +227,7 @@ TRAPS = (
     r"(?:heart rate|blood pressure|sleep|glucose|fitness|activity) (?:monitors?|trackers?|meters?|apps?|watch\w*)",
     "complaints? (?:procedure|form|department|handling)",
     # a charity or campaign named for a condition: "the Headache Relief Fund", "Migraine Awareness Week"
-    r"(?:[\w'-]+ ){1,3}(?:fund|foundation|trust|charity|association|society)\b", r"(?:[\w'-]+ ){1,2}awareness (?:week|day|month)",
+    r"(?:[\w'-]+ ){1,3}(?:fund|foundation|charity|association)\b", r"(?:[\w'-]+ ){1,2}awareness (?:week|day|month)",
     r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled", r"calm (?:waters?|seas?|weather|winds?|lakes?)",
     r"(?:high|extra|maximum|max|full|double|triple|regular|normal)[- ]strength", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
     r"sleep(?:s|ing)? in(?= on\b| late\b| till\b| until\b| at the weekend| this\b| a (?:bit|little)|\s*[,.!;]|\s*$)", "lie-in", r"(?:stay|staying|keep|keeping) (?:well[- ])?hydrated",
