@@ -271,7 +271,7 @@ STRONG_CUES = (
     r"at the first signs? of", r"dampen\w*", r"dull(?:s|ed)?", r"numbs?", r"mitigat\w*", r"diminish\w*",
     r"stave\w* off", r"head\w* off", r"nip\w* \w* ?in the bud", r"shorten\w*",
     r"tak(?:e|es|ing) away", r"(?:chase|drive)\w* away", r"eradicat\w*", r"halt\w*", r"kills?",
-    r"(?:went|gone|dropped|down|came|fell|cut) (?:\w+ )?from \S+\b.{0,30}\bto \S+", r"the only thing that", r"(?:did|does|do|work\w*) wonders", "back on track", "back to normal",
+    r"(?:went|gone|dropped|down|came|fell|cut) (?:\w+ )?from \S+\b.{0,30}\bto \S+", r"the only thing that", r"slows|slowing|slow down|delay(?:s|ing)?", r"(?:did|does|do|work\w*) wonders", "back on track", "back to normal",
     r"from (?:coming back|returning|recurring)", r"#heal\w*", r"taper\w* off",
     # a spec sheet's headings: "Indication: leg cramps", "Application: relief of..."
     r"(?:indications?|applications?|uses?|used for|recommended (?:for|in)|target group|benefits?|key benefits|"
