@@ -129,6 +129,83 @@ _CONCEPTS_RX = {
         r"(?:je |de )?(?:spieren|zenuw[ -]?stelsel|zenuwen) normaal (?:te )?(?:laten )?(?:werken|functioneren)",
     ),
 }
+# "Tiredness and fatigue? Magnesium contributes to reducing both": the register concept with a
+# pointer back to tiredness named earlier in the unit.
+_REDUCING_IT = {
+    "en": r"(?:the )?(?:reduction|reducing|reduce|lessening)(?: of)? (?:both|them|it)",
+    "nl": r"(?:de )?(?:vermindering|verminderen) (?:ervan|daarvan|van beide)|(?:beide|ze) (?:te )?verminderen",
+}
+_TIREDNESS = re.compile(_B + r"(?:tiredness|fatigue|vermoeidheid|moeheid)(?![\w-])")
+
+# Another nutrient's register claim with that nutrient named as its subject, in a combination
+# product ("vitamin D contributes to the normal absorption of calcium", Reg. 432/2012): the
+# nutrient's own claim, not magnesium's look-alike. Vitamin D, B6, zinc and calcium are the
+# usual partners of magnesium; their entries are listed by their distinctive words.
+_OTHER_NUTRIENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        (
+            r"vit(?:amin|\.)? ?d3?",
+            r"(?:the )?normal (?:absorption|utili[sz]ation)(?: (?:and|/) utili[sz]ation)? of calcium"
+            r"(?: and phosphorus)?|normal blood calcium levels|(?:the )?normal function(?:ing)? of the immune system",
+        ),
+        (
+            r"vit(?:amin|\.)? ?b6",
+            r"normal red blood cell formation|(?:the )?normal function(?:ing)? of the immune system|(?:the )?"
+            r"regulation of hormonal activity|normal (?:homocysteine|protein and glycogen) metabolism|normal cysteine synthesis",
+        ),
+        (
+            r"zinc",
+            r"normal cognitive function|normal fertility and reproduction|normal testosterone levels in the blood|"
+            r"(?:the )?normal function(?:ing)? of the immune system|(?:the )?protection of cells from oxidative stress|"
+            r"(?:the )?maintenance of normal (?:hair|nails|skin|vision)|normal dna synthesis|normal (?:acid-base|"
+            r"carbohydrate|macronutrient) metabolism|normal metabolism of (?:fatty acids|vitamin a)",
+        ),
+        (
+            r"calcium",
+            r"normal blood clotting|normal neurotransmission|(?:the )?normal function of digestive enzymes",
+        ),
+    ),
+    "nl": (
+        (
+            r"vit(?:amine|\.)? ?d3?",
+            r"(?:de )?normale (?:opname|benutting)(?: en benutting)? van calcium(?: en fosfor)?|normale "
+            r"calciumgehalten? in het bloed|(?:de )?normale werking van het immuunsysteem",
+        ),
+        (
+            r"vit(?:amine|\.)? ?b6",
+            r"(?:de )?normale vorming van rode bloedcellen|(?:de )?normale werking van het immuunsysteem|(?:de )?"
+            r"regul(?:ering|atie) van (?:de )?hormonale activiteit|(?:een )?normaal (?:homocysteine|eiwit- en glycogeen)"
+            r"metabolisme|(?:een )?normale cysteinesynthese",
+        ),
+        (
+            r"zink",
+            r"(?:een )?normale cognitieve functie|(?:een )?normale vruchtbaarheid en voortplanting|(?:een )?normaal "
+            r"testosterongehalte in het bloed|(?:de )?normale werking van het immuunsysteem|(?:de )?bescherming van "
+            r"cellen tegen oxidatieve stress|(?:de )?(?:instandhouding|behoud) van (?:een )?normale? (?:haren|nagels|huid|"
+            r"gezichtsvermogen)|(?:een )?normale dna-synthese|(?:een )?normaal (?:zuur-base|koolhydraat|macronutrienten)"
+            r"(?:-| )?metabolisme",
+        ),
+        (
+            r"calcium",
+            r"(?:een )?normale bloedstolling|(?:een )?normale neurotransmissie|(?:de )?normale werking van "
+            r"spijsverteringsenzymen",
+        ),
+    ),
+}
+_OTHER_FRAMES = {
+    "en": r"(?:also )?(?:contributes to|helps (?:to )?maintain|supports|is needed for|(?:has|plays) a role in)",
+    "nl": r"(?:draagt (?:ook )?bij (?:aan|tot)|ondersteunt|speelt een rol bij|is nodig voor)",
+}
+_OTHER_RX = {
+    lang: re.compile(
+        "|".join(
+            _B + "(?:" + nutrient + ") " + _OTHER_FRAMES[lang] + " (?:" + concept + r")(?![\w-])"
+            for nutrient, concept in rows
+        )
+    )
+    for lang, rows in _OTHER_NUTRIENTS.items()
+}
+
 # The topics a concept speaks about, from its words ("spier" -> muscles).
 _AREAS = (
     ("muscles", r"muscle|spier"),
@@ -159,6 +236,7 @@ _OVERSTATED = frozenset(
         *("versterken", "boosten", "optimaliseert", "optimaliseren", "garandeert", "zorgt"),
         *("zorgen", "herstelt", "herstellen", "bevordert", "bevorderen", "stimuleert"),
         *("stimuleren", "optimale", "optimaal", "sterke", "gezonde", "betere", "perfecte"),
+        *("proven", "clinically", "scientifically", "bewezen", "klinisch", "wetenschappelijk"),
     }
 )
 _GOVERNING_SKIP = frozenset(
@@ -248,7 +326,9 @@ class _Compiled:
 
 def _compile(lang: str) -> _Compiled:
     return _Compiled(
-        re.compile(_B + "(?:" + "|".join(_CONCEPTS_RX[lang]) + r")(?![\w-])"),
+        re.compile(
+            _B + "(?:" + "|".join((*_CONCEPTS_RX[lang], _REDUCING_IT[lang])) + r")(?![\w-])"
+        ),
         re.compile(_B + "(?:" + _FRAMES_RX[lang] + r")(?![\w-])"),
         _FILLERS[lang],
     )
@@ -294,13 +374,22 @@ def authorised_claims(folded: str, lang: str) -> list[AuthorisedClaim]:
     text = re.sub(r"\s", " ", folded)  # one for one: offsets stay
     compiled = _COMPILED[lang]
     matches = list(compiled.concepts.finditer(text))
-    if not matches or _promises_timing(text):
+    others = [
+        AuthorisedClaim(m.start(), m.end(), frozenset()) for m in _OTHER_RX[lang].finditer(text)
+    ]
+    if not (matches or others) or _promises_timing(text):
         return []
     concepts = [m.span() for m in matches]
     claims: list[AuthorisedClaim] = []
     for match in matches:
         words = match.group(0)
+        if _within(match.start(), [(c.start, c.end) for c in others]):
+            continue
         areas = {slug for slug, rx in _AREAS if re.search(rx, words)}
+        if re.fullmatch(_REDUCING_IT[lang], words):
+            if not _TIREDNESS.search(text, 0, match.start()):
+                continue  # "reducing them": cramps? only tiredness has a claim
+            areas = {"fatigue"}
         if _POSSESSIVE.search(words) and not areas:
             antecedents = [a.group(0) for a in _ANTECEDENT.finditer(text, 0, match.start())]
             areas = {slug for slug, rx in _AREAS for a in antecedents if re.search(rx, a)}
@@ -311,6 +400,7 @@ def authorised_claims(folded: str, lang: str) -> list[AuthorisedClaim]:
         ):
             continue
         claims.append(AuthorisedClaim(match.start(), match.end(), frozenset(areas)))
+    claims += others
     if not claims:
         return []
     kept = [(c.start, c.end) for c in claims]

@@ -44,6 +44,7 @@ spasmofilie spasmophilie ~spasmofiel ~spasmofiele tetanische vroeggeboorte weeen
 menorragie amenorroe bekkeninstabiliteit zwangerschapshypertensie <itis myalgie artralgie fasciculatie myoclonie
 dystonie myopathie tendinopathie ~ictus ~cva surmenage neurasthenie colopathie hypercholesterolemie arthrose cefalee
 ~hypertension ~insomnia zenuwinzinking krampaanval ~prematuur ~prematuren
+~cramp ~cramps ~cramping ~migraines ~headache ~headaches
 """
 
 DISEASE_PHRASES = (

@@ -51,13 +51,13 @@ LIFESTYLE = {
         r"pauze\w*", r"wandel\w*", r"wandeling\w*", "even (?:rekken|strekken|opstaan|naar buiten)", r"rek\w* en strek\w*",
         r"(?:rekken|strekken|stretchen|rekoefeningen)", "frisse lucht", r"(?:kop|kopje|mok|pot) (?:\w+ )?thee",
         r"thee", r"(?:warme?|koude?|hete?|lauwe?) (?:douche|bad|kruik|voetenbad)", "een bad", "yoga", r"ademhal\w*", r"beweg(?:en|ing)",
-        r"(?:laptop|scherm|telefoon) (?:dicht|uit|weg)", "dicht (?:en|klappen)", r"(?:op tijd|vroeg) (?:naar bed|slapen)",
+        r"(?:laptop|scherm|telefoon) (?:dicht|uit|weg)", r"eet (?:goed|gezond|gevarieerd|voldoende|genoeg)", "dicht (?:en|klappen)", r"(?:op tijd|vroeg) (?:naar bed|slapen)",
     ),
     "en": (
         r"(?:take|taking|have|grab) (?:a |some )?(?:short |quick |proper )?(?:break|breather|walk|nap)", r"stretch\w*",
         r"(?:step|get|go|head) (?:outside|out(?:doors)?|away from)", "fresh air", r"(?:cup|mug|pot) of (?:\w+ )?tea",
         r"cuppa", r"(?:warm|hot|cold) (?:shower|bath)", "a bath", "yoga", r"(?:deep )?breath(?:e|ing)", r"screen(?:s)? off",
-        r"(?:close|shut) (?:the|your) laptop", r"(?:walk|stroll) (?:around|outside|in the park)",
+        r"(?:close|shut) (?:the|your) laptop", r"eat (?:well|healthy|healthily|real food|good food|whole ?foods?|clean|balanced meals?)", r"(?:walk|stroll) (?:around|outside|in the park)",
     ),
 }
 SERVICE = {

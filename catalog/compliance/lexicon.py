@@ -36,13 +36,16 @@ _NOT_A_PART = frozenset(
 
 
 def _swaps(spec: str, lang: str) -> dict[str, str]:
-    """Every spelling one swap of neighbouring letters away from a plain word of the list,
-    and for words of 8+ letters one letter short ("migrane", "hoofpijn")."""
+    """Every spelling one swap of neighbouring letters away from a plain word of the list (in
+    English its plural too: "cramsp"), and for words of 8+ letters one letter short
+    ("migrane", "hoofpijn")."""
     words = []
     for entry in spec.split():
         word = entry.lstrip("~") if lang == "nl" else re.sub(r"s\?$", "", entry)
         if len(word) >= 5 and word.isalpha():
             words.append(word)
+            if lang != "nl" and entry.endswith("s?"):
+                words.append(word + "s")  # "cramsp": the swap may take the plural's "s"
     known = set(words)
     swaps = {}
     for word in words:

@@ -103,7 +103,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
             "muscle (?:growth|mass|building|gains?)", "build(?:s|ing)? muscle", "athletic edge",
             r"perform\w* better", "perform at (?:your|their) best", "personal (?:best|record)", r"(?:run|ride|cycle|climb|lift|train|swim|go|push|work out|sprint) (?:longer|harder|further|faster|heavier|stronger)", "next level", "level up", r"get(?:ting)? (?:more|the most) out of (?:every|your|each) (?:training|workout|session|run|ride)\w*",),
         "strength fitness oxygen prs?",
-        (),
+        ("lactic acid",),
     ),
     "hormones": (
         "testosterone hormones? hormonal libido fertility fertile potency erections? thyroid prostate serotonin melatonin dopamine cortisol gaba conceiv(?:e|ing) conception",
@@ -218,7 +218,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
 TRAPS = (
     "sleeping bags?", "bedrooms?", "sleepwear", "sleep masks?",
     "before (?:bed|bedtime|sleep|sleeping|going to bed)", "at bedtime",
-    "stress-free (?:ordering|shopping|delivery|packaging|returns|checkout)", "heart and soul",
+    r"(?!pain)\w+-free (?:ordering|shopping|delivery|packaging|returns|checkout)", "heart and soul",
     "at the heart of", "the heart of", "cardio (?:workout|training|session|class|exercise)s?",
     "blood pressure (?:monitor|medication|medicine|pills|tablets|drugs)", "peace of mind:",
     "rinse (?:your|the) skin", "on (?:the|your) skin", "our focus", "focus on", "nervous about",
@@ -226,6 +226,8 @@ TRAPS = (
     "insulin (?:injections|pens?|pumps?|users)", "no worries", "don'?t worry", r"worry-free \w+",
     r"(?:heart rate|blood pressure|sleep|glucose|fitness|activity) (?:monitors?|trackers?|meters?|apps?|watch\w*)",
     "complaints? (?:procedure|form|department|handling)",
+    # a charity or campaign named for a condition: "the Headache Relief Fund", "Migraine Awareness Week"
+    r"(?:[\w'-]+ ){1,3}(?:fund|foundation|charity|association)\b", r"(?:[\w'-]+ ){1,2}awareness (?:week|day|month)",
     r"los(?:e|es|ing|t) (?:any |much |no )?sleep", r"(?:serve|store|keep|best|drink|enjoy) chilled", r"calm (?:waters?|seas?|weather|winds?|lakes?)",
     r"(?:high|extra|maximum|max|full|double|triple|regular|normal)[- ]strength", r"sleep (?:collection|range|accessories|department)", "sleep tight", "panic buy\\w*", "don'?t panic",
     r"sleep(?:s|ing)? in(?= on\b| late\b| till\b| until\b| at the weekend| this\b| a (?:bit|little)|\s*[,.!;]|\s*$)", "lie-in", r"(?:stay|staying|keep|keeping) (?:well[- ])?hydrated",
@@ -269,7 +271,7 @@ STRONG_CUES = (
     r"at the first signs? of", r"dampen\w*", r"dull(?:s|ed)?", r"numbs?", r"mitigat\w*", r"diminish\w*",
     r"stave\w* off", r"head\w* off", r"nip\w* \w* ?in the bud", r"shorten\w*",
     r"tak(?:e|es|ing) away", r"(?:chase|drive)\w* away", r"eradicat\w*", r"halt\w*", r"kills?",
-    r"the only thing that", r"(?:did|does|do|work\w*) wonders", "back on track", "back to normal",
+    r"(?:went|gone|dropped|down|came|fell|cut) (?:\w+ )?from \S+\b.{0,30}\bto \S+", r"the only thing that", r"slows|slowing|slow down|delay(?:s|ing)?", r"(?:did|does|do|work\w*) wonders", "back on track", "back to normal",
     r"from (?:coming back|returning|recurring)", r"#heal\w*", r"taper\w* off",
     # a spec sheet's headings: "Indication: leg cramps", "Application: relief of..."
     r"(?:indications?|applications?|uses?|used for|recommended (?:for|in)|target group|benefits?|key benefits|"
@@ -388,7 +390,8 @@ EFFECT = (
     r"recover\w*", r"repair\w*", r"rejuvenat\w*", r"revitali[sz]\w*", "kick-?starts?", r"charg\w*",
     "without the crash", "from within", r"unlock\w*", r"(?:indications?|applications?|uses?|used for|recommended for|target group|"
     r"benefits?|key benefits|effects?|helps with|good for) ?:", r"ensur\w*", "makes? sure", r"loosen\w*", r"curb\w*",
-    r"supercharg\w*", "stay(?:s)?", r"all day(?: long)?", "around the clock", "without limits",
+    r"supercharg\w*", "stay(?:s)?", r"slows?(?: down)?|slowing(?: down)?|delay(?:s|ing)?",
+    r"never (?:feel|be|get|become|go)(?= (?:\w+ ){0,2}\w+ again\b)", r"all day(?: long)?", "around the clock", "without limits",
     r"(?:has|have|'ve) never (?:been|felt)", r"since (?:i (?:started|began|take|took|switched)|taking|starting|using)", r"from morning (?:to|till|until) night", "24/7",
 )
 EFFECT_ADJECTIVES = (

@@ -23,7 +23,7 @@ from .conditions_nl import (  # noqa: F401 (read by `lexicon` as module attribut
 
 TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "sleep": (
-        "slaap slapen inslapen doorslapen nachtrust ~uitgerust ~uitgeslapen ~slaapt ~sliep ~sliepen ~geslapen ~doorslaapt ~inslaapt",
+        "slaap slapen inslapen doorslapen nachtrust ~sleep ~uitgerust ~uitgeslapen ~slaapt ~sliep ~sliepen ~geslapen ~doorslaapt ~inslaapt",
         (
             "in slaap (?:vallen|valt)", r"fris (?:en \w+ )?wakker", r"goede nacht\b",
             "in slaap (?:sussen|brengen)", r"wakker (?:worden|word|wordt) als (?:herboren|een nieuw mens)", "als herboren", "(?:in )?dromenland", r"(?:slaap|slaapt|slapen|sliep) als een (?:baby|roos|blok|os)", r"(?:uitgerust|fris|energiek) wakker (?:worden|word|wordt)",),
@@ -108,7 +108,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "performance": (
         "prestatie prestaties sportprestatie uithoudingsvermogen duurvermogen spiermassa spieropbouw spiergroei explosiviteit ~presteren",
         ("beter (?:te )?presteren", r"presteer\w* beter", "presteert beter", r"haal (?:meer|alles|het maximale|het beste) uit (?:je|elke|iedere|jouw) (?:training|workout|sessie)\w*",),
-        "~conditie ~kracht zuurstof ~power ~pr",
+        "~conditie ~kracht zuurstof ~power ~pr melkzuur",
         (),
     ),
     "hormones": (
@@ -149,7 +149,7 @@ TOPICS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
     "energy": (
         "energieboost ~energiek ~energieker <dip middagdip energiedip ~turbo ~pep",
         (
-            "vol energie", "boordevol energie", r"batterij\w*\b.{0,25}\bop(?:laden|geladen)?\b",
+            "vol energie", "boordevol energie", r"(?:meer|extra|vol|boordevol) pit\b", r"batterij\w*\b.{0,25}\bop(?:laden|geladen)?\b",
             r"(?:laadt|laad)\b.{0,30}\bbatterij\w*", r"(?:in plaats van|vervang\w*|zonder|skip) (?:\w+ ){0,3}(?:koffie|espresso|energiedrank\w*|cafeine)", "vol gas", r"(?:een|je) (?:extra |flinke )?(?:boost|oppepper|kick|duwtje)", r"door(?: te)? ?bijten", r"houdt (?:je|jou|u) (?:\w+ ){0,3}gaande", "op de been",),
         "energie ~vitaliteit ~vitaal ~fit ~fitter ~fut",
         (),
@@ -233,7 +233,7 @@ TRAPS = (
     r"slaapkamer\w*", r"slaapzak\w*", r"slaapbank\w*", r"slaapplaats\w*", "slaapkleding",
     r"slaapmasker\w*", "slapengaan", r"voor het (?:slapen|naar bed)\w*( gaan)?",
     "(?:voor|na) het slapen gaan",
-    "stress-?vrij(?:e)? (?:bestellen|winkelen|verzending|verpakking|retourneren|shoppen|betalen)",
+    r"(?!pijn)\w+-?vrij(?:e)? (?:bestellen|winkelen|verzending|verpakking|retourneren|shoppen|betalen)",
     "hart en ziel", "hart voor de zaak", "(?:in )?het hart van", r"cardiotraining\w*",
     r"bloeddrukmeter\w*", r"weerstandsband\w*", "rustig(?:jes)? (?:in|door|aan)", "rustige plek",
     "op de huid", "(?:spoel|was|droog) (?:je|de|uw) huid", "ontspannen sfeer", "focus ligt",
@@ -282,7 +282,7 @@ STRONG_CUES = (
     r"bij de eerste (?:tekenen|signalen|tekens|klachten|symptomen|verschijnselen)(?: van)?", r"demp\w*",
     r"verkort\w*", r"neemt\b.{0,30}\bweg", r"haalt\b.{0,30}\bweg", r"jaagt\b.{0,30}\bweg", r"verdrijf\w*",
     r"verja+g\w*", r"weert\b.{0,30}\baf", "afweren", r"houdt\b.{0,30}\btegen", r"blokke+r\w*", "sust",
-    r"het enige (?:wat|dat)", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
+    r"van (?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b.{0,30}\bnaar (?:\d+|een|nul|twee|drie)\b", r"het enige (?:wat|dat)", r"vertraa?g(?:t|en)|vertraging van", r"weer (?:op (?:het goede )?(?:spoor|peil)|normaal|in orde)", r"#heal\w*",
     r"afbouw\w*", "afkicken", r"maakt?\b.{0,20}\bverschil", r"(?:is|zijn|was|waren) (?:\w+ )?(?:weg|verdwenen)\b",
     "gestopt", r"strijd (?:tegen|aan)", r"(?:eerste hulp|ehbo|ehbo-kit|sos-kit) (?:bij|voor|tegen)", "redder in nood", "sos", "eronder", "onder de duim", "in toom",
     r"^(?:dag|daag|doei)\b", r"welterusten,", "wegwezen", "tegenstander", "dagen zijn geteld",
@@ -358,7 +358,7 @@ DISCLAIMERS = (
     r"geen (?:\w+ )?(?:gezondheids)?claims?\b.{0,40}\b(?:toegestaan|goedgekeurd)",
     r"geen toegestane \w*claims?", "niet (?:verkocht|bedoeld|bestemd|gemaakt) om",
     # weigeren te claimen: "wij beloven niet dat...", "dat mag niet van de wet"
-    r"(?:beloven|belooft|beweren|garanderen|claimen|zeggen) (?:we |wij |ik )?(?:dus )?niet",
+    r"(?:beloven|belooft|beweren|garanderen|claimen|zeggen) (?:we |wij |ik )?(?:(?!dat |het )\w+ )?niet",
     r"(?:mogen|kunnen) (?:we |wij )?(?:\w+ )?niet (?:beloven|beweren|zeggen|claimen|garanderen)",
     r"mag (?:ook )?niet van de wet", "geen beloftes?",
 )
@@ -382,7 +382,8 @@ MEDICATION_USER = (
     "je", "jouw", "uw", r"gebruik\w*", r"ne+m\w*", r"slik\w*", "voor", "van",
 )
 OCCURRENCE = (
-    r"komt\b.{0,40}\bvoor", r"komen\b.{0,40}\bvoor", "vaker", "vaak gemist", r"risicogroep\w*",
+    r"komt\b.{0,40}\bvoor(?! (?:het|de|je|jouw|uw|een|jezelf)\b)",
+    r"komen\b.{0,40}\bvoor(?! (?:het|de|je|jouw|uw|een|jezelf)\b)", "vaker", "vaak gemist", r"risicogroep\w*",
     "in verband gebracht", r"onderzoek\w*", "studies", "ontstaat", r"oorza\w*", r"verlies\w*",
     r"lopen\b.{0,20}\brisico", "hebben vaker", r"wordt\b.{0,30}\bgezien", "een teken", "signalen",
     "kan (?:wijzen|duiden) op", "wordt vaak", "gemist",
@@ -401,7 +402,7 @@ QUESTION_PRODUCT = (
 # --- effect words that make a weak topic word a claim (WARN) --------------------------------
 
 EFFECT = (
-    r"ondersteun\w*", r"steun\w*", r"boost\w*", r"verbeter\w*", r"versterk\w*", r"bevorder\w*",
+    r"ondersteun\w*", r"steun\w*", r"boost\w*", r"vertra+g\w*", r"verbeter\w*", r"versterk\w*", r"bevorder\w*",
     r"help\w*", r"stimul\w*", r"draagt\b.{0,30}\bbij", "bijdraagt", "bijdragen",
     r"speelt\b.{0,25}\brol", "zorgt? voor", "geeft", "geef", "houdt", "goed voor", "essentieel",
     "belangrijk", "nodig voor", "onmisbaar", r"verho+g\w*", r"verla+g\w*", r"verminder\w*",

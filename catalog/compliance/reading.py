@@ -73,6 +73,10 @@ PRODUCT = re.compile(
     r"(?<![\w-])(?:magnesium\w*|supplement\w*|capsul\w*|tablet\w*|gumm\w*|poeder|powder|formul\w*|"
     r"product\w*|sachet\w*|zakje\w*|scoops?|schepje\w*|dit|deze|this|these|ons|onze|our)(?![\w-])"
 )
+_STAFF = re.compile(
+    r"(?<![\w-])(?:ons|onze|our) (?:\w+ )?(?:\w*coach\w*|\w*trainers?|team|experts?|dietist\w*|dietitians?|"
+    r"apothekers?|pharmacists?|drogist\w*|medewerkers?|staff|founders?|oprichters?|ambassad\w*)(?![\w-])"
+)
 _LABEL = re.compile(r"\s*[\w'-]+(?: [\w'-]+){0,2} ?[:|]")
 _CHANNEL = re.compile(r"podcast\w*")  # an ad read, unlike a blog or newsletter
 _NOT_MEASURED = frozenset({"in", "onder", "under"})  # "in check", "onder controle": an effect
@@ -111,7 +115,8 @@ class UnitReader:
         self.lex = lex
         self.toks = tokens(masked)
         self.traps = spans(lex.traps, masked)
-        self.product = bool(PRODUCT.search(masked))
+        # "onze hardloopcoach", "our team": the shop's people, not the product
+        self.product = bool(PRODUCT.search(_STAFF.sub(" ", masked)))
         # "De drogist raadt dit aan bij...": a professional recommending it is no advice to
         # see one, and the recommendation says what the product is for.
         recommending = spans(lex.recommending, masked)
@@ -312,7 +317,11 @@ class UnitReader:
         clause = self.clause(start)
         if any(self.clause(a.start) == clause for a in advice):
             return True
-        return not any(self.clause(s.start) == clause for s in self.strong)
+        # "Migrainepatient? Overleg met je neuroloog": the compound holding the mention is no
+        # claim word of its own
+        return not any(
+            self.clause(s.start) == clause and not s.start <= start < s.end for s in self.strong
+        )
 
 
 def disease_claims(reader: UnitReader) -> list[Span]:

@@ -4,7 +4,10 @@ Targets, in each language: >= 95 % of disease claims blocked, >= 90 % of unautho
 flagged (warn or block), <= 3 % of sentences that make no claim (authorised wordings and
 innocent sentences with trap words) flagged. `claims_blind.jsonl` was written by an
 independent author without sight of the checker (its README: BLIND_CORPUS_README.md),
-`claims_blind2.jsonl` by a second one in another style (BLIND2_CORPUS_README.md); the
+`claims_blind2.jsonl` by a second one in another style (BLIND2_CORPUS_README.md),
+`claims_blind3.jsonl` by a third (a helper session; drugstore, marketplace bullets, influencer,
+FAQ, coach, seniors/menopause, Belgian Dutch, mixed nl/en: BLIND3_CORPUS_README.md; after
+tuning on it, it also keeps stricter minimums of its own, BLIND3_MINIMUMS below); the
 dev sets are this project's own, dev2-dev8 each written as a fresh held-out set (their first
 scores, before any tuning on them, are in data/scores/); claims_probes.jsonl holds varied
 sentences written to find holes after dev7, claims_probes2.jsonl sentences of our own for the
@@ -22,6 +25,7 @@ CORPORA = [
     "claims_dev4.jsonl",
     "claims_blind.jsonl",
     "claims_blind2.jsonl",
+    "claims_blind3.jsonl",
     "claims_dev5.jsonl",
     "claims_dev6.jsonl",
     "claims_dev7.jsonl",
@@ -43,6 +47,23 @@ def test_corpus_meets_the_targets_in_each_language(name):
         assert disease.recall >= 0.95, (lang, "disease", disease.wrong)
         assert unauthorised.recall >= 0.90, (lang, "unauthorised", unauthorised.wrong)
         assert flagged <= 0.03, (lang, "flagged", [w for s in clean for w in s.wrong])
+
+
+# claims_blind3.jsonl after tuning on it (its first score: scores/claims_blind3_before_tuning.txt):
+# one disease sentence left unblocked in English, none flagged of those that make no claim.
+BLIND3_MINIMUMS = {"disease": 0.98, "unauthorised": 0.98, "flagged": 0.02}
+
+
+def test_blind3_keeps_its_own_minimums():
+    scores = evaluate(read(DATA / "claims_blind3.jsonl"))
+    for lang in ("nl", "en"):
+        disease = scores[(lang, "disease")]
+        unauthorised = scores[(lang, "unauthorised")]
+        clean = [scores[(lang, label)] for label in ("authorised", "innocent")]
+        flagged = sum(s.n - s.right for s in clean) / sum(s.n for s in clean)
+        assert disease.recall >= BLIND3_MINIMUMS["disease"], (lang, disease.wrong)
+        assert unauthorised.recall >= BLIND3_MINIMUMS["unauthorised"], (lang, unauthorised.wrong)
+        assert flagged <= BLIND3_MINIMUMS["flagged"], (lang, [w for s in clean for w in s.wrong])
 
 
 def test_corpora_are_large_enough_and_cover_every_class():
