@@ -11,6 +11,8 @@ TOKEN = re.compile(r"[a-z0-9]+")
 DOSE = re.compile(
     r"\d+(?:[.,]\d+)?(?:mg|mcg|ug|g|ml|ie|iu|eh|x|dd|mmol)?|\d*(?:mg|mcg|ug|ml|ie|iu|mmol)"
 )
+# A dose typed against the name: "omeprazol20mg", "Euthyrox75" (never "t4", "d3", "b12").
+GLUED_DOSE = re.compile(r"([a-z]{4,})(\d+(?:[.,]\d+)?(?:mg|mcg|ug|g|ml|ie|iu|mmol)?)")
 # List separators: each piece is one medicine (a "/" joins the parts of a combination).
 SEGMENTS = re.compile(r"(?<!\d),|,(?!\d)|[;\n+&]|\s(?:en|and|of|or|ook|also|daarnaast|verder)\s")
 # Not swallowed: a zinc cream or antibiotic ear drops do not meet magnesium in the gut.

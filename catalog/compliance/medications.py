@@ -33,6 +33,7 @@ from .medication_words import (
     DOSE,
     DOSE_FORM_SUFFIXES,
     DRUG_ENDINGS,
+    GLUED_DOSE,
     HAS_DOSE,
     MINERALS,
     PILL_WORDS,
@@ -234,7 +235,11 @@ class MedicationLexicon:
 
     def _split(self, word: str) -> list[str]:
         """Dutch compounds of a mineral and a salt ("kaliumcitraat") or a medicine and its salt
-        ("esomeprazolmagnesium"), when the whole word is not in the table."""
+        ("esomeprazolmagnesium"), when the whole word is not in the table; a name with its dose
+        typed against it ("omeprazol20mg") is the name."""
+        glued = GLUED_DOSE.fullmatch(word)
+        if glued and (known := self._known(glued.group(1))):
+            return [known]
         for mineral in MINERALS:
             if word.startswith(mineral) and word[len(mineral) :] in ANIONS:
                 return [mineral, word[len(mineral) :]]
@@ -286,7 +291,10 @@ class MedicationLexicon:
             for m in tokens:
                 parts = self._split(m.group()) if m.group() not in self._vocabulary else [m.group()]
                 words += parts
-                spans += [m.span()] * len(parts)
+                glued = GLUED_DOSE.fullmatch(m.group())
+                # "zink150mg": the name ends where its dose begins, so the dose is read as stated
+                end = m.start() + len(glued.group(1)) if glued and len(parts) == 1 else m.end()
+                spans += [(m.start(), end)] * len(parts)
             if not words:
                 continue
             if any(w in TOPICAL or TOPICAL_WORD.fullmatch(w) for w in raw) or any(
