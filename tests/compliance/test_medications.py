@@ -329,3 +329,26 @@ def test_a_dose_typed_against_the_name_is_read_as_a_dose(text, expected, ambiguo
     matches = match_medications([text], interactions())
     assert sorted(m.slug for m in matches) == expected
     assert all(m.ambiguous == ambiguous for m in matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("geen maagzuurremmers meer", []),
+        ("gestopt met omeprazol", []),
+        ("niet meer: Lasix", []),
+        ("omeprazol gebruik ik niet meer", []),
+        ("Fosamax (gestopt in 2023)", []),
+        ("no longer on PPIs but still on Synthroid", ["levothyroxine"]),
+        ("geen omeprazol meer, wel Euthyrox 50", ["levothyroxine"]),
+        ("stopped lasix, now on Aldactone", [KS]),
+        # not a negation of the medicine
+        ("geen idee welke, omeprazol", ["proton-pump-inhibitors"]),
+        ("geen idee welke omeprazol", ["proton-pump-inhibitors"]),
+        ("omeprazol niet meer dan 20 mg", ["proton-pump-inhibitors"]),
+        ("sinds ik gestopt ben met roken slik ik omeprazol", ["proton-pump-inhibitors"]),
+        ("gestopt met roken, omeprazol 20", ["proton-pump-inhibitors"]),
+    ],
+)
+def test_a_medicine_said_not_to_be_taken_matches_nothing(text, expected):
+    assert classes(text) == expected
