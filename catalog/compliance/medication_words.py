@@ -11,6 +11,27 @@ TOKEN = re.compile(r"[a-z0-9]+")
 DOSE = re.compile(
     r"\d+(?:[.,]\d+)?(?:mg|mcg|ug|g|ml|ie|iu|eh|x|dd|mmol)?|\d*(?:mg|mcg|ug|ml|ie|iu|mmol)"
 )
+# A dose typed against the name: "omeprazol20mg", "Euthyrox75" (never "t4", "d3", "b12").
+GLUED_DOSE = re.compile(r"([a-z]{4,})(\d+(?:[.,]\d+)?(?:mg|mcg|ug|g|ml|ie|iu|mmol)?)")
+# A medicine not taken (now): "geen omeprazol meer", "gestopt met Lasix", "no longer on PPIs",
+# "Fosamax (gestopt)". A "no" word only right before the name ("geen idee welke, omeprazol"
+# keeps it); the others within `NEGATION_REACH` words before or after it, never across a list
+# separator ("gestopt met roken, omeprazol").
+NOT_WORDS = frozenset({"geen", "no", "nooit", "never"})
+STOPPED = (
+    ("gestopt",),
+    ("gestaakt",),
+    ("stopped",),
+    ("quit",),
+    ("discontinued",),
+    ("niet", "meer"),
+    ("niet", "langer"),
+    ("no", "longer"),
+    ("not", "anymore"),
+    ("anymore",),
+)
+NOT_STOPPED_AFTER = frozenset({"dan", "than"})  # "niet meer dan 40 mg": at most
+NEGATION_REACH = 3
 # List separators: each piece is one medicine (a "/" joins the parts of a combination).
 SEGMENTS = re.compile(r"(?<!\d),|,(?!\d)|[;\n+&]|\s(?:en|and|of|or|ook|also|daarnaast|verder)\s")
 # Not swallowed: a zinc cream or antibiotic ear drops do not meet magnesium in the gut.

@@ -15,7 +15,9 @@ the words or dose around a word decide it ("levo 100 mcg" is levothyroxine, "lev
 levofloxacin); a class that interacts only at a high dose (zinc, calcium) named without a dose
 is marked ambiguous, and a dose stated next to it is read as mg a day ("zink 50 mg 3x per dag")
 against the class's threshold: zinc at or below 142 mg a day matches nothing; a row's own note
-goes with its match (a bisphosphonate given as an infusion).
+goes with its match (a bisphosphonate given as an infusion); a dose typed against the name is
+read as its dose ("omeprazol20mg", "zink150mg"); a medicine the words around it say is not
+taken ("geen omeprazol meer", "gestopt met Lasix", "no longer on PPIs") matches nothing.
 """
 
 from __future__ import annotations
@@ -33,14 +35,19 @@ from .medication_words import (
     DOSE,
     DOSE_FORM_SUFFIXES,
     DRUG_ENDINGS,
+    GLUED_DOSE,
     HAS_DOSE,
     MINERALS,
+    NEGATION_REACH,
+    NOT_STOPPED_AFTER,
+    NOT_WORDS,
     PILL_WORDS,
     PURPOSE_WORDS,
     SALT_FORM,
     SALTS,
     SEGMENTS,
     SPECIFIC,
+    STOPPED,
     STRENGTH,
     TOKEN,
     TOPICAL,
@@ -234,7 +241,11 @@ class MedicationLexicon:
 
     def _split(self, word: str) -> list[str]:
         """Dutch compounds of a mineral and a salt ("kaliumcitraat") or a medicine and its salt
-        ("esomeprazolmagnesium"), when the whole word is not in the table."""
+        ("esomeprazolmagnesium"), when the whole word is not in the table; a name with its dose
+        typed against it ("omeprazol20mg") is the name."""
+        glued = GLUED_DOSE.fullmatch(word)
+        if glued and (known := self._known(glued.group(1))):
+            return [known]
         for mineral in MINERALS:
             if word.startswith(mineral) and word[len(mineral) :] in ANIONS:
                 return [mineral, word[len(mineral) :]]
@@ -286,14 +297,17 @@ class MedicationLexicon:
             for m in tokens:
                 parts = self._split(m.group()) if m.group() not in self._vocabulary else [m.group()]
                 words += parts
-                spans += [m.span()] * len(parts)
+                glued = GLUED_DOSE.fullmatch(m.group())
+                # "zink150mg": the name ends where its dose begins, so the dose is read as stated
+                end = m.start() + len(glued.group(1)) if glued and len(parts) == 1 else m.end()
+                spans += [(m.start(), end)] * len(parts)
             if not words:
                 continue
             if any(w in TOPICAL or TOPICAL_WORD.fullmatch(w) for w in raw) or any(
                 t in segment for t in TOPICAL if " " in t
             ):
                 continue  # a cream, an eye ointment or drops: not swallowed
-            hits = self._segment_hits(words)
+            hits = [h for h in self._segment_hits(words) if not _not_taken(h, words)]
             specific = [h for h in hits if h.entry.kind in SPECIFIC]
             for n, hit in enumerate(hits):
                 entry = hit.entry
@@ -362,6 +376,21 @@ class MedicationLexicon:
                 else:
                     found[slug] = judged
         return list(found.values())
+
+
+def _not_taken(hit: _Hit, words: list[str]) -> bool:
+    """Whether the words around a name say it is not taken (now): "geen omeprazol meer",
+    "gestopt met Lasix", "no longer on PPIs", "Fosamax (gestopt)"."""
+    if hit.start and words[hit.start - 1] in NOT_WORDS:
+        return True
+    for i in range(len(words)):
+        for cue in STOPPED:
+            end = i + len(cue)
+            if tuple(words[i:end]) != cue or (end < len(words) and words[end] in NOT_STOPPED_AFTER):
+                continue
+            if 0 <= hit.start - end <= NEGATION_REACH or 0 <= i - hit.end <= NEGATION_REACH:
+                return True
+    return False
 
 
 def _as_purpose(entry: _Entry, words: list[str], normal: list[str], i: int) -> bool:

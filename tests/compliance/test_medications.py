@@ -119,6 +119,7 @@ def test_the_shipped_table_names_its_sources_and_only_known_classes():
         "medications_probes.jsonl",
         "medications_dev3.jsonl",
         "medications_dev4.jsonl",
+        "medications_blind2.jsonl",
     ],
 )
 def test_test_sets_score_at_least_95_percent(name):
@@ -289,3 +290,65 @@ def test_a_named_medicine_says_what_a_purpose_or_antibiotic_means(text):
     assert not {"gabapentin", "proton-pump-inhibitors", "quinolone-antibiotics"} & set(
         classes(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Synthroid 112 mcg", ["levothyroxine"]),
+        ("Prilosec OTC", ["proton-pump-inhibitors"]),
+        ("Dexilant 60 mg", ["proton-pump-inhibitors"]),  # dexlansoprazole
+        ("Vimovo 500/20", ["proton-pump-inhibitors"]),  # naproxen with esomeprazole
+        ("Levaquin", ["quinolone-antibiotics"]),
+        ("Pylera", ["tetracycline-antibiotics"]),  # bismuth, metronidazole, tetracycline
+        ("co-amilozide 5/50", [LT, KS]),
+        ("Edecrin", [LT]),  # ethacrynic acid, a loop diuretic
+        ("Caltrate 600+D", ["high-dose-calcium"]),
+        ("Promacta", ["eltrombopag"]),
+        ("PPIs", ["proton-pump-inhibitors"]),
+    ],
+)
+def test_uk_and_us_brands_added_from_their_labels(text, expected):
+    assert classes(text) == expected
+    added = {"Synthroid", "Prilosec", "Dexilant", "Vimovo", "Levaquin", "Pylera", "Promacta"}
+    rows = json.loads(DATA.read_text("utf-8"))["names"]
+    assert all(r.get("source") for r in rows if r["name"] in added)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ambiguous"),
+    [
+        ("omeprazol20mg", ["proton-pump-inhibitors"], False),
+        ("Euthyrox75", ["levothyroxine"], False),
+        ("zink150mg", ["high-dose-zinc"], False),  # the glued dose is read: above 142 mg
+        ("zink15mg", [], False),
+        ("vitamine d3, b12", [], False),  # a letter and a number are no glued dose
+    ],
+)
+def test_a_dose_typed_against_the_name_is_read_as_a_dose(text, expected, ambiguous):
+    matches = match_medications([text], interactions())
+    assert sorted(m.slug for m in matches) == expected
+    assert all(m.ambiguous == ambiguous for m in matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("geen maagzuurremmers meer", []),
+        ("gestopt met omeprazol", []),
+        ("niet meer: Lasix", []),
+        ("omeprazol gebruik ik niet meer", []),
+        ("Fosamax (gestopt in 2023)", []),
+        ("no longer on PPIs but still on Synthroid", ["levothyroxine"]),
+        ("geen omeprazol meer, wel Euthyrox 50", ["levothyroxine"]),
+        ("stopped lasix, now on Aldactone", [KS]),
+        # not a negation of the medicine
+        ("geen idee welke, omeprazol", ["proton-pump-inhibitors"]),
+        ("geen idee welke omeprazol", ["proton-pump-inhibitors"]),
+        ("omeprazol niet meer dan 20 mg", ["proton-pump-inhibitors"]),
+        ("sinds ik gestopt ben met roken slik ik omeprazol", ["proton-pump-inhibitors"]),
+        ("gestopt met roken, omeprazol 20", ["proton-pump-inhibitors"]),
+    ],
+)
+def test_a_medicine_said_not_to_be_taken_matches_nothing(text, expected):
+    assert classes(text) == expected

@@ -47,3 +47,22 @@ def test_the_names_table_is_seeded_from_the_shipped_data():
     assert MedicationName.objects.filter(name__iexact="nexium").exists()
     look_alikes = MedicationName.objects.filter(kind="look-alike")
     assert look_alikes.exists() and not look_alikes.exclude(substance_class="").exists()
+
+
+def test_names_added_to_the_shipped_data_reach_a_table_seeded_before_them():
+    """Migration 0008: a database seeded by 0006 before a name was shipped gets it; a name the
+    table holds (a manager's reclassification) is left as it is."""
+    added = importlib.import_module("catalog.migrations.0008_medication_names_added")
+    shipped = MedicationName.objects.filter(name__iexact="synthroid")
+    assert shipped.exists()
+    shipped.delete()  # as if seeded before the name was added to the data
+    MedicationName.objects.filter(name__iexact="prilosec").update(note="edited")
+    count = MedicationName.objects.count()
+
+    added.add_missing_names(apps, Editor())
+
+    assert MedicationName.objects.get(name__iexact="synthroid").substance_class == "levothyroxine"
+    assert MedicationName.objects.get(name__iexact="prilosec").note == "edited"
+    assert MedicationName.objects.count() == count + 1
+    added.add_missing_names(apps, Editor())  # again: nothing more
+    assert MedicationName.objects.count() == count + 1
