@@ -31,6 +31,12 @@ STOPPED = (
     ("anymore",),
 )
 NOT_STOPPED_AFTER = frozenset({"dan", "than"})  # "niet meer dan 40 mg": at most
+# After a name a verb of stopping says it is not taken ("Fosamax (gestopt)"), the others only
+# with a verb of taking between ("omeprazol gebruik ik niet meer"): "omeprazol werkt niet
+# meer", "can't do without omeprazole anymore" are medicines still taken, and a warning
+# missed is worse than one too many.
+STOPPED_AFTER = frozenset({("gestopt",), ("gestaakt",), ("stopped",), ("quit",), ("discontinued",)})
+TAKING = frozenset({"gebruik", "slik", "neem", "take", "use", "taking", "using"})
 NEGATION_REACH = 3
 # List separators: each piece is one medicine (a "/" joins the parts of a combination).
 SEGMENTS = re.compile(r"(?<!\d),|,(?!\d)|[;\n+&]|\s(?:en|and|of|or|ook|also|daarnaast|verder)\s")

@@ -48,7 +48,9 @@ from .medication_words import (
     SEGMENTS,
     SPECIFIC,
     STOPPED,
+    STOPPED_AFTER,
     STRENGTH,
+    TAKING,
     TOKEN,
     TOPICAL,
     TOPICAL_WORD,
@@ -388,7 +390,11 @@ def _not_taken(hit: _Hit, words: list[str]) -> bool:
             end = i + len(cue)
             if tuple(words[i:end]) != cue or (end < len(words) and words[end] in NOT_STOPPED_AFTER):
                 continue
-            if 0 <= hit.start - end <= NEGATION_REACH or 0 <= i - hit.end <= NEGATION_REACH:
+            if 0 <= hit.start - end <= NEGATION_REACH:
+                return True
+            if 0 <= i - hit.end <= NEGATION_REACH and (
+                cue in STOPPED_AFTER or TAKING.intersection(words[hit.end : i])
+            ):
                 return True
     return False
 

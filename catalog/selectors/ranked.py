@@ -34,7 +34,7 @@ from .search import order_by_relevance, product_search, search_plan
 RECENT = 32  # rankings kept in this process (at most 400 KB each at 100,000 products)
 _recent: Recent[str, np.ndarray] = Recent(RECENT)
 
-# The fingerprint of every published product's search columns (migration 0008): its count,
+# The fingerprint of every published product's search columns (migration 0009): its count,
 # the sum of their `search_token`s and of their ids, read off a partial index.
 _DIGEST_SQL = (
     "SELECT count(*), coalesce(sum(search_token), 0), coalesce(sum(id), 0) "

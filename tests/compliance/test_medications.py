@@ -348,6 +348,10 @@ def test_a_dose_typed_against_the_name_is_read_as_a_dose(text, expected, ambiguo
         ("omeprazol niet meer dan 20 mg", ["proton-pump-inhibitors"]),
         ("sinds ik gestopt ben met roken slik ik omeprazol", ["proton-pump-inhibitors"]),
         ("gestopt met roken, omeprazol 20", ["proton-pump-inhibitors"]),
+        # still taken: a warning missed is worse than one too many
+        ("omeprazol werkt niet meer goed", ["proton-pump-inhibitors"]),
+        ("can't do without my omeprazole anymore", ["proton-pump-inhibitors"]),
+        ("Lasix helpt niet langer, dokter verhoogt de dosis", [LT]),
     ],
 )
 def test_a_medicine_said_not_to_be_taken_matches_nothing(text, expected):

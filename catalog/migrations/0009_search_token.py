@@ -34,7 +34,7 @@ def postgres(sql):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("catalog", "0007_search_words"),
+        ("catalog", "0008_medication_names_added"),
     ]
 
     operations = [
