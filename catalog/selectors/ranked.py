@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from django.db import connections, router
+from django.db import router
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import get_language
 
@@ -28,6 +28,7 @@ from ..derived import fits_masks
 from ..models import Product
 from ..recent import Recent
 from . import facet_index
+from ._sql import fetch, vendor
 from .reference import facet_reference
 from .search import order_by_relevance, product_search, search_plan
 
@@ -51,11 +52,9 @@ def search_digest() -> str:
 
     def compute() -> str:
         using = router.db_for_read(Product)
-        if connections[using].vendor != "postgresql":
+        if vendor(using) != "postgresql":
             return f"version {catalog_version()}"
-        with connections[using].cursor() as cursor:
-            cursor.execute(_DIGEST_SQL)
-            count, tokens, ids = cursor.fetchone()
+        count, tokens, ids = fetch(using, _DIGEST_SQL, [])[0]
         return f"{count}:{tokens}:{ids}"
 
     return cached("search:digest", compute, local=True, shared=False)
