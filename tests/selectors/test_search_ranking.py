@@ -70,6 +70,7 @@ def test_a_ranking_outlives_a_price_change_and_follows_a_rename_and_an_unpublish
     from django.test.utils import CaptureQueriesContext
 
     from catalog.models import Product
+    from catalog.selectors.ranked import ranked_ids
     from catalog.services.inputs import ProductInput
 
     citrate = FormFactory(slug="citrate", name_nl="Magnesiumcitraat", name_en="Magnesium citrate")
@@ -77,21 +78,28 @@ def test_a_ranking_outlives_a_price_change_and_follows_a_rename_and_an_unpublish
     for slug, name in (("c-one", "Citraat Een"), ("c-two", "Citraat Twee"), ("c-six", "Zes")):
         make_product(slug=slug, name_nl=name, name_en=name, ingredients=line)
     services.products_publish(queryset=Product.objects.all())  # a write through the services
-    before = [p["slug"] for p in search(api, "citraat")["results"]]
+    slug_of = dict(Product.objects.values_list("id", "slug"))
+
+    def ranking() -> list[str]:
+        return [slug_of[int(pk)] for pk in ranked_ids("citraat")]
+
+    before = ranking()
     assert set(before) == {"c-one", "c-two", "c-six"}
+    assert [p["slug"] for p in search(api, "citraat")["results"]] == before
 
     services.pack_update(pack=Product.objects.get(slug="c-two").packs.first(), price_eur="9.99")
     with CaptureQueriesContext(connection) as queries:
-        after = [p["slug"] for p in search(api, "citraat")["results"]]
-    assert after == before
+        assert ranking() == before
     assert bool(ranking_queries(queries)) is (connection.vendor != "postgresql")
 
     six = Product.objects.get(slug="c-six")
     services.product_save(product=six, data=ProductInput(fields={"name_nl": "Citraat"}))
     with CaptureQueriesContext(connection) as queries:
-        renamed = [p["slug"] for p in search(api, "citraat")["results"]]
+        renamed = ranking()
     assert ranking_queries(queries)
     assert renamed[0] == "c-six"  # an exact name first: the new name is ranked
+    assert [p["slug"] for p in search(api, "citraat")["results"]] == renamed
 
     services.products_publish(queryset=Product.objects.filter(slug="c-one"), published=False)
+    assert ranking() == ["c-six", "c-two"]
     assert [p["slug"] for p in search(api, "citraat")["results"]] == ["c-six", "c-two"]
