@@ -13,8 +13,8 @@ with nothing written (new query strings still), and the in-memory facet index's 
 (the first request after any write loads it: it is counted in the first search's figure).
 The figures are medians over `--rounds` writes of each kind. Prints one JSON object.
 
-It writes to the database it is given: a price moves by a cent and back, a name gets " ·"
-appended and is restored after each round.
+It writes to the database it is given: a price moves by a cent and back, a name gets " ·n"
+appended (another n each round) and is restored after each round.
 """
 
 from __future__ import annotations
@@ -81,9 +81,10 @@ def main() -> None:
 
     original_name = product.name_nl
 
-    def name_write() -> None:
+    def name_write() -> None:  # a new name each round: a name seen before is a known state
         services.product_save(
-            product=product, data=ProductInput(fields={"name_nl": f"{original_name} ·"})
+            product=product,
+            data=ProductInput(fields={"name_nl": f"{original_name} ·{next(fresh)}"}),
         )
 
     def name_restore() -> None:
