@@ -2,8 +2,8 @@
 
 Django's `RedisCacheClient.get_client()` builds a new `redis.Redis` for every cache
 operation; redis-py's constructor fills its command-callback tables each time, which costs
-about as much as the round trip itself (160 µs against 140 µs for a GET on this machine,
-`benchmarks/README.md`). A `redis.Redis` is safe to share between threads (each command
+about as much as the round trip itself (160 µs against 140 µs for a GET on the benchmark
+machine, README "Redis, the cache and imports"). A `redis.Redis` is safe to share between threads (each command
 takes a connection from the pool), so this backend keeps one per pool. Everything else,
 options included, is Django's.
 

@@ -24,8 +24,8 @@ class AnonThrottle(AnonRateThrottle):
     times, adds one and writes it back: two workers answering the same client at once both
     read the same list, so a burst got through about a quarter over the rate. Here one counter
     per client and period is added to atomically (`SafeCache.count`: one INCR on Redis, `add`
-    then `incr` in each process's memory). With the cache down nobody is throttled: a cache outage must not
-    turn every client away. The client address comes from DRF (REMOTE_ADDR, or
+    then `incr` in each process's memory). With the cache down nobody is throttled: a cache
+    outage must not turn every client away. The client address comes from DRF (REMOTE_ADDR, or
     X-Forwarded-For as far as REST_FRAMEWORK["NUM_PROXIES"] trusts it).
     """
 

@@ -4,7 +4,7 @@ ingredient lines of a page, facet counts)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -57,23 +57,11 @@ def reconnecting(read: Callable[[], T]) -> T:
 def keyset_page(
     fetch: Callable[[int], Sequence[T]], after: int, size: int, key: Callable[[T], int]
 ) -> tuple[Sequence[T], int | None]:
-    """One chunk of keyset pagination: what `fetch(after)` returns (at most `size`, its own
-    query that survives a reconnect), and the key to start the next chunk after (None when
-    this was the last)."""
+    """One chunk of keyset pagination (constant memory, no server-side cursor to lose, no
+    OFFSET): what `fetch(after)` returns (at most `size`, its own query that survives a
+    reconnect), and the key to start the next chunk after (None when this was the last)."""
     chunk = reconnecting(functools.partial(fetch, after))
     return chunk, (key(chunk[-1]) if chunk and len(chunk) >= size else None)
-
-
-def keyset_chunks(
-    fetch: Callable[[int], Sequence[T]], size: int, key: Callable[[T], int]
-) -> Iterator[T]:
-    """Everything `fetch(after_id)` returns, a chunk of `size` at a time in id order (keyset
-    pagination: constant memory, no server-side cursor to lose, each chunk its own query that
-    survives a reconnect)."""
-    after: int | None = 0
-    while after is not None:
-        chunk, after = keyset_page(fetch, after, size, key)
-        yield from chunk
 
 
 def id_list(using: str, table: str, column: str, owner: str, outer: str) -> RawSQL:

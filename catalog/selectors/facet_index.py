@@ -108,7 +108,20 @@ def current_index() -> FacetIndex | None:
     return found[1]
 
 
-# The index's columns as the database gives them, each as one comma-separated text (below).
+# The product fields the index reads, and (in the same order) each as the database gives it,
+# one comma-separated text per column (`_load`).
+_FIELDS = (
+    "id",
+    "brand_id",
+    "dose_form",
+    "form_mask",
+    "goal_mask",
+    "in_stock",
+    "min_age_years",
+    "price_eur",
+    "elemental_mg_per_day",
+    *DIET_FIELDS,
+)
 _COLUMNS = (
     "id",
     "brand_id",
@@ -117,7 +130,7 @@ _COLUMNS = (
     "goal_mask",
     "CAST(in_stock AS INTEGER)",
     "min_age_years",
-    "COALESCE(CAST(ROUND(price_eur * 100) AS BIGINT), -1)",  # no price: -1
+    f"COALESCE(CAST(ROUND(price_eur * 100) AS BIGINT), {int(_NULL)})",  # no price
     "CAST(ROUND(elemental_mg_per_day * 10) AS BIGINT)",
     *(f"CAST({name} AS INTEGER)" for name in DIET_FIELDS),
 )
@@ -125,26 +138,10 @@ _COLUMNS = (
 
 def _load() -> FacetIndex:
     """Every published product's facet columns in id order, read as one row: each column
-    aggregated into a comma-separated text over the rows sorted by id (PostgreSQL reads them
-    off the covering index `product_facet_scan`), parsed by numpy. At 100,000 products that
-    is about a fifth of reading 100,000 rows as Python tuples (1.1 s), which every process
-    did after every catalog write."""
-    inner = (
-        Product.objects.published()
-        .order_by("id")
-        .values(
-            "id",
-            "brand_id",
-            "dose_form",
-            "form_mask",
-            "goal_mask",
-            "in_stock",
-            "min_age_years",
-            "price_eur",
-            "elemental_mg_per_day",
-            *DIET_FIELDS,
-        )
-    )
+    aggregated into a comma-separated text over the rows sorted by id, parsed by numpy. At
+    100,000 products about half the time of reading 100,000 rows as Python tuples (0.45
+    against 0.93 s), which every process pays after every catalog write."""
+    inner = Product.objects.published().order_by("id").values(*_FIELDS)
     sql, params = inner.query.sql_with_params()
     postgres = vendor(inner.db) == "postgresql"
     aggregate = "string_agg(CAST({} AS TEXT), ',')" if postgres else "group_concat({}, ',')"

@@ -3,7 +3,7 @@ table, label texts, claims and related products; and short product lists for pag
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -78,19 +78,18 @@ def related_rows(product: Product, limit: int = 6) -> list[ProductRow]:
     )
 
 
-def _with_packs_after(products: QuerySet[Product], size: int) -> Callable[[int], list[Product]]:
-    with_packs = products.select_related("brand").prefetch_related("packs").order_by("pk")
-    return lambda after: list(with_packs.filter(pk__gt=after)[:size])
-
-
 def products_with_packs_page(
     products: QuerySet[Product], after: int, size: int
 ) -> tuple[Sequence[Product], int | None]:
     """Products in id order with their brand and packs, a chunk at a time (what a feed of one
     item per pack reads): the next `size` after the id `after`, and the id to go on after
     (None when these were the last)."""
+    with_packs = products.select_related("brand").prefetch_related("packs").order_by("pk")
     return keyset_page(
-        _with_packs_after(products, size), after, size, key=lambda product: product.pk
+        lambda start: list(with_packs.filter(pk__gt=start)[:size]),
+        after,
+        size,
+        key=lambda product: product.pk,
     )
 
 

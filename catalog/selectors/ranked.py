@@ -6,9 +6,10 @@ PostgreSQL, for the count, the facets and each page alike. Here that read is mad
 query, language and state of the products' search columns (`ranked_ids`, kept in the cache
 and, for the last few queries, in this process; a price or stock change leaves it), and a
 listing with a search is then counted and paged over the in-memory `facet_index`: its other
-filters as masks, the page a slice of the ranking, its products read by id. The order is the SQL ordering's (`search.order_by_relevance`), which
-is total, so a filtered subset keeps it. Without the index (another thread loading it) or
-with a filter the index does not know, the listing is read by SQL as before.
+filters as masks, the page a slice of the ranking, its products read by id. The order is the
+SQL ordering's (`search.order_by_relevance`), which is total, so a filtered subset keeps it.
+Without the index (another thread loading it) or with a filter the index does not know, the
+listing is read by SQL as before.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def search_digest() -> str:
     """What a ranking depends on in the catalog, as one value: on PostgreSQL a fingerprint
     of what every published product is found and ordered by (names, search text, keywords,
     and which products are published), read once per catalog version and process (an
-    index-only scan, about 10 ms at 100,000 products); a write that leaves those alone (a
+    index-only scan, about 20 ms at 100,000 products); a write that leaves those alone (a
     price, a stock level, a pack) leaves it alone. Elsewhere the catalog version itself."""
 
     def compute() -> str:

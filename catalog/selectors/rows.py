@@ -3,7 +3,7 @@ feed and related products show, read without building model instances."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -18,7 +18,7 @@ from ..compliance import is_topical
 from ..derived import fits_masks
 from ..models import IngredientLine, Product
 from ..models.products import DIET_FIELDS, DoseForm
-from ._sql import decimal, keyset_chunks, keyset_page, quote, vendor
+from ._sql import decimal, keyset_page, quote, vendor
 from .images import image_url
 from .reference import facet_reference
 
@@ -295,19 +295,15 @@ def last_updated(products: QuerySet[Product]) -> datetime | None:
     return products.order_by().aggregate(last=Max("updated_at"))["last"]  # type: ignore[no-any-return]
 
 
-def _rows_after(queryset: QuerySet[Any], size: int) -> Callable[[int], list[ProductRow]]:
-    return lambda after: product_rows(queryset.filter(pk__gt=after).order_by("pk")[:size])
-
-
-def product_rows_of(queryset: QuerySet[Any], chunk_size: int) -> Iterator[ProductRow]:
-    """`product_rows` for a whole queryset in id order, a chunk at a time: constant memory,
-    keyset pagination on the primary key (no server-side cursor, no OFFSET)."""
-    return keyset_chunks(_rows_after(queryset, chunk_size), chunk_size, key=lambda row: row.id)
-
-
 def product_rows_page(
     queryset: QuerySet[Any], after: int, size: int
 ) -> tuple[Sequence[ProductRow], int | None]:
-    """The next `size` rows of `queryset` in id order after the id `after`, and the id to go on
-    after (None when these were the last): one chunk of `product_rows_of`."""
-    return keyset_page(_rows_after(queryset, size), after, size, key=lambda row: row.id)
+    """`product_rows` of a whole queryset a chunk at a time in id order (keyset pagination on
+    the primary key): the next `size` rows after the id `after`, and the id to go on after
+    (None when these were the last)."""
+    return keyset_page(
+        lambda start: product_rows(queryset.filter(pk__gt=start).order_by("pk")[:size]),
+        after,
+        size,
+        key=lambda row: row.id,
+    )

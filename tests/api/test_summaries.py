@@ -7,7 +7,7 @@ from catalog.api.context import Context
 from catalog.api.serializers import ProductSummaryOut
 from catalog.models import Product
 from catalog.selectors.products import detail_queryset
-from catalog.selectors.rows import ProductRow, product_rows, product_rows_of
+from catalog.selectors.rows import ProductRow, product_rows, product_rows_page
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,10 @@ def test_rows_keep_the_queryset_order_and_stream_in_chunks(catalog):
     assert [r.slug for r in product_rows(ordered[:3])] == list(
         ordered.values_list("slug", flat=True)[:3]
     )
-    streamed = [r.slug for r in product_rows_of(Product.objects.all(), chunk_size=2)]
+    streamed, after = [], 0
+    while after is not None:
+        rows, after = product_rows_page(Product.objects.all(), after, 2)
+        streamed += [r.slug for r in rows]
     assert streamed == list(Product.objects.order_by("pk").values_list("slug", flat=True))
 
 
